@@ -1,0 +1,168 @@
+package dev.fleetdeck.config;
+
+import dev.fleetdeck.provider.FleetProvider;
+import dev.fleetdeck.provider.ProviderFactory;
+import dev.fleetdeck.provider.ProviderRegistry;
+import dev.fleetdeck.provider.ProviderSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Loads and validates a FleetDeck YAML configuration. Every error found is reported at once, each with file,
+ * line, column and key path; nothing is half-applied: either the whole configuration is valid or a
+ * {@link ConfigException} lists why not.
+ *
+ * <p>Threads: call from a background or main thread, never the JavaFX thread (it reads files).
+ */
+public final class ConfigLoader {
+    /** Source name of the built-in configuration (the simulated fleet). */
+    public static final String DEFAULT_SOURCE = "<built-in simulated fleet>";
+    /** Configuration files larger than this are refused. */
+    public static final long MAX_BYTES = 1 << 20;
+    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_UNREACHABLE_AFTER = Duration.ofMinutes(5);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String DEFAULT_RESOURCE = "/dev/fleetdeck/config/default-fleet.yaml";
+
+    private final ProviderRegistry registry;
+
+    public ConfigLoader(ProviderRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Loads a configuration file. */
+    public FleetDeckConfig load(Path file) throws ConfigException {
+        String source = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw single(source, "the file is " + size + " bytes; configuration files are limited to "
+                        + MAX_BYTES + " bytes");
+            }
+            return parse(decode(Files.readAllBytes(file), source), source);
+        } catch (NoSuchFileException e) {
+            throw single(source, "no such file");
+        } catch (IOException e) {
+            throw single(source, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /** The built-in configuration: a simulated mid-size GPU cloud. */
+    public FleetDeckConfig loadDefault() throws ConfigException {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw single(DEFAULT_SOURCE, "missing from the application (" + DEFAULT_RESOURCE + ")");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_SOURCE);
+        } catch (IOException e) {
+            throw single(DEFAULT_SOURCE, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Parses configuration text; {@code source} names it in errors. */
+    public FleetDeckConfig parse(String yaml, String source) throws ConfigException {
+        List<ConfigError> errors = new ArrayList<>();
+        ConfigNode root = new YamlTreeReader(source, errors).read(new StringReader(yaml));
+        if (root == null) {
+            throw new ConfigException(errors);
+        }
+        if (!(root instanceof ConfigNode.Mapping top)) {
+            errors.add(new ConfigError(root.location(), "", "expected a mapping with a 'providers' list, found "
+                    + root.kind()));
+            throw new ConfigException(errors);
+        }
+        MappingOptions options = new MappingOptions(top, "", errors);
+        Duration unreachableAfter = options.section("polling").getDuration("unreachable-after",
+                DEFAULT_UNREACHABLE_AFTER);
+        List<ConfiguredProvider> providers = readProviders(top, options, errors);
+        options.reportUnknownKeys();
+        if (!errors.isEmpty()) {
+            providers.forEach(p -> p.provider().close());
+            errors.sort(Comparator.comparingInt((ConfigError e) -> e.location().line())
+                    .thenComparingInt(e -> e.location().column()));
+            throw new ConfigException(errors);
+        }
+        return new FleetDeckConfig(source, providers, unreachableAfter);
+    }
+
+    private List<ConfiguredProvider> readProviders(ConfigNode.Mapping top, MappingOptions options,
+                                                   List<ConfigError> errors) {
+        if (!top.entries().containsKey("providers")) {
+            errors.add(new ConfigError(top.location(), "providers", "missing: list at least one provider"));
+            return List.of();
+        }
+        List<ConfiguredProvider> out = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
+        List<dev.fleetdeck.provider.ProviderOptions> sections = options.sectionList("providers");
+        if (sections.isEmpty() && errors.isEmpty()) {
+            options.error("providers", "the list is empty: list at least one provider");
+        }
+        for (int i = 0; i < sections.size(); i++) {
+            MappingOptions section = (MappingOptions) sections.get(i);
+            String path = "providers[" + i + "]";
+            String name = section.findString("name").orElse(null);
+            String type = section.findString("type").orElse(null);
+            Duration interval = section.getDuration("interval", DEFAULT_INTERVAL);
+            Duration timeout = section.getDuration("timeout", DEFAULT_TIMEOUT);
+            MappingOptions providerOptions = (MappingOptions) section.section("options");
+            if (name == null) {
+                section.error("name", "missing: every provider needs a unique name");
+            } else if (!NAME.matcher(name).matches()) {
+                section.error("name", "'" + name + "' is not a valid name: use 1-64 letters, digits, '.', '_' or '-'");
+                name = null;
+            } else if (names.putIfAbsent(name, i) != null) {
+                section.error("name", "'" + name + "' is already the name of providers[" + names.get(name) + "]");
+            }
+            if (type == null) {
+                section.error("type", "missing: one of " + String.join(", ", registry.types()));
+                continue;
+            }
+            ProviderFactory factory = registry.find(type).orElse(null);
+            if (factory == null) {
+                section.error("type", "unknown provider type '" + type + "'; known types: "
+                        + String.join(", ", registry.types()));
+                continue;
+            }
+            ProviderSpec spec = new ProviderSpec(name == null ? path : name, type, interval, timeout, providerOptions);
+            try {
+                FleetProvider provider = factory.create(spec);
+                out.add(new ConfiguredProvider(spec, provider));
+            } catch (RuntimeException e) {
+                section.error("options", "provider type '" + type + "' rejected its options: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static String decode(byte[] bytes, String source) throws ConfigException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw single(source, "not UTF-8 text");
+        }
+    }
+
+    private static ConfigException single(String source, String message) {
+        return new ConfigException(List.of(new ConfigError(new ConfigLocation(source, 0, 0), "", message)));
+    }
+}

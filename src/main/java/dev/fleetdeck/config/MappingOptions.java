@@ -1,0 +1,207 @@
+package dev.fleetdeck.config;
+
+import dev.fleetdeck.provider.ProviderOptions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link ProviderOptions} over one YAML mapping. Errors go to a shared list with the value's location and key path;
+ * the keys that were asked for are remembered so the rest can be reported as unknown.
+ */
+final class MappingOptions implements ProviderOptions {
+    private final ConfigNode.Mapping mapping;
+    private final String path;
+    private final List<ConfigError> errors;
+    private final Set<String> used = new HashSet<>();
+    private final List<MappingOptions> children = new ArrayList<>();
+
+    MappingOptions(ConfigNode.Mapping mapping, String path, List<ConfigError> errors) {
+        this.mapping = mapping;
+        this.path = path;
+        this.errors = errors;
+    }
+
+    private String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private ConfigNode value(String key) {
+        used.add(key);
+        ConfigNode.Entry e = mapping.entries().get(key);
+        return e == null ? null : e.value();
+    }
+
+    private String scalar(String key) {
+        ConfigNode v = value(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof ConfigNode.Scalar s && s.text() != null) {
+            return s.text();
+        }
+        errors.add(new ConfigError(v.location(), pathOf(key), "expected a single value, found " + v.kind()));
+        return null;
+    }
+
+    private ConfigLocation at(String key) {
+        ConfigNode.Entry e = mapping.entries().get(key);
+        return e == null ? mapping.location() : e.value().location();
+    }
+
+    @Override
+    public int getInt(String key, int dflt, int min, int max) {
+        String text = scalar(key);
+        if (text == null) {
+            return dflt;
+        }
+        try {
+            long v = Long.parseLong(text.strip());
+            if (v < min || v > max) {
+                errors.add(new ConfigError(at(key), pathOf(key), text + " is outside " + min + ".." + max));
+                return dflt;
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            errors.add(new ConfigError(at(key), pathOf(key), "expected a whole number, found '" + text + "'"));
+            return dflt;
+        }
+    }
+
+    @Override
+    public double getDouble(String key, double dflt, double min, double max) {
+        String text = scalar(key);
+        if (text == null) {
+            return dflt;
+        }
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (!(v >= min && v <= max)) {
+                errors.add(new ConfigError(at(key), pathOf(key), text + " is outside " + min + ".." + max));
+                return dflt;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            errors.add(new ConfigError(at(key), pathOf(key), "expected a number, found '" + text + "'"));
+            return dflt;
+        }
+    }
+
+    @Override
+    public String getString(String key, String dflt) {
+        return findString(key).orElse(dflt);
+    }
+
+    @Override
+    public Optional<String> findString(String key) {
+        return Optional.ofNullable(scalar(key));
+    }
+
+    @Override
+    public Duration getDuration(String key, Duration dflt) {
+        String text = scalar(key);
+        if (text == null) {
+            return dflt;
+        }
+        Optional<Duration> d = DurationText.parse(text);
+        if (d.isEmpty() || d.get().isZero()) {
+            errors.add(new ConfigError(at(key), pathOf(key), "expected a positive duration such as 500ms, 2s, 5m "
+                    + "or 1h, found '" + text + "'"));
+            return dflt;
+        }
+        return d.get();
+    }
+
+    @Override
+    public List<String> getStringList(String key, List<String> dflt) {
+        ConfigNode v = value(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v instanceof ConfigNode.Sequence seq)) {
+            errors.add(new ConfigError(v.location(), pathOf(key), "expected a list, found " + v.kind()));
+            return dflt;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            ConfigNode item = seq.items().get(i);
+            if (item instanceof ConfigNode.Scalar s && s.text() != null) {
+                out.add(s.text());
+            } else {
+                errors.add(new ConfigError(item.location(), pathOf(key) + "[" + i + "]",
+                        "expected a single value, found " + item.kind()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public ProviderOptions section(String key) {
+        ConfigNode v = value(key);
+        if (v instanceof ConfigNode.Mapping m) {
+            return child(m, pathOf(key));
+        }
+        if (v != null) {
+            errors.add(new ConfigError(v.location(), pathOf(key), "expected a mapping, found " + v.kind()));
+        }
+        return child(new ConfigNode.Mapping(Map.of(), at(key)), pathOf(key));
+    }
+
+    @Override
+    public List<ProviderOptions> sectionList(String key) {
+        ConfigNode v = value(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof ConfigNode.Sequence seq)) {
+            errors.add(new ConfigError(v.location(), pathOf(key), "expected a list, found " + v.kind()));
+            return List.of();
+        }
+        List<ProviderOptions> out = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            ConfigNode item = seq.items().get(i);
+            String itemPath = pathOf(key) + "[" + i + "]";
+            if (item instanceof ConfigNode.Mapping m) {
+                out.add(child(m, itemPath));
+            } else {
+                errors.add(new ConfigError(item.location(), itemPath, "expected a mapping, found " + item.kind()));
+            }
+        }
+        return out;
+    }
+
+    private MappingOptions child(ConfigNode.Mapping m, String childPath) {
+        MappingOptions c = new MappingOptions(m, childPath, errors);
+        children.add(c);
+        return c;
+    }
+
+    @Override
+    public List<String> keys() {
+        used.addAll(mapping.entries().keySet());
+        return List.copyOf(mapping.entries().keySet());
+    }
+
+    @Override
+    public void error(String key, String message) {
+        errors.add(new ConfigError(at(key), pathOf(key), message));
+    }
+
+    /** Records an error for every key that nobody asked for, here and in the sections handed out. */
+    void reportUnknownKeys() {
+        for (Map.Entry<String, ConfigNode.Entry> e : mapping.entries().entrySet()) {
+            if (!used.contains(e.getKey())) {
+                List<String> known = new ArrayList<>(used);
+                known.sort(null);
+                errors.add(new ConfigError(e.getValue().keyLocation(), pathOf(e.getKey()), "unknown key"
+                        + (known.isEmpty() ? "" : " (known here: " + String.join(", ", known) + ")")));
+            }
+        }
+        children.forEach(MappingOptions::reportUnknownKeys);
+    }
+}

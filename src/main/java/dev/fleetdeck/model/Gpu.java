@@ -1,0 +1,73 @@
+package dev.fleetdeck.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One GPU as last reported. Numeric metrics are {@link Metrics#ABSENT} (NaN) when the source did not report
+ * them; see {@link Metrics}.
+ *
+ * @param index            the GPU's index on its node (0-based, as nvidia-smi numbers them)
+ * @param uuid             the GPU UUID, or empty when the source gives none
+ * @param model            normalised model key, e.g. {@code H100}
+ * @param utilizationPct   GPU utilisation, 0–100 %
+ * @param memoryUsedMiB    framebuffer memory in use, MiB
+ * @param memoryTotalMiB   framebuffer memory, MiB
+ * @param temperatureC     GPU core temperature, °C
+ * @param memoryTemperatureC HBM temperature, °C
+ * @param powerW           power draw, W
+ * @param powerLimitW      enforced power limit, W
+ * @param smClockMHz       current SM clock, MHz
+ * @param eccCorrected     volatile corrected (single-bit) ECC errors
+ * @param eccUncorrected   volatile uncorrected (double-bit) ECC errors
+ * @param lastXid          last XID error code seen, or 0 when none was reported
+ * @param throttleReasons  active clock-event reasons that limit performance
+ * @param migProfile       MIG profile of this instance (e.g. {@code 1g.10gb}), or empty when not a MIG instance
+ * @param health           evaluated health
+ * @param healthReasons    why health is not OK (empty when OK)
+ */
+public record Gpu(
+        int index,
+        String uuid,
+        String model,
+        double utilizationPct,
+        double memoryUsedMiB,
+        double memoryTotalMiB,
+        double temperatureC,
+        double memoryTemperatureC,
+        double powerW,
+        double powerLimitW,
+        double smClockMHz,
+        double eccCorrected,
+        double eccUncorrected,
+        int lastXid,
+        Set<ThrottleReason> throttleReasons,
+        String migProfile,
+        Health health,
+        List<HealthReason> healthReasons) {
+
+    public Gpu {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(migProfile, "migProfile");
+        Objects.requireNonNull(health, "health");
+        throttleReasons = Set.copyOf(throttleReasons);
+        healthReasons = List.copyOf(healthReasons);
+    }
+
+    /** This GPU with another evaluated health. */
+    public Gpu withHealth(Health newHealth, List<HealthReason> reasons) {
+        return new Gpu(index, uuid, model, utilizationPct, memoryUsedMiB, memoryTotalMiB, temperatureC,
+                memoryTemperatureC, powerW, powerLimitW, smClockMHz, eccCorrected, eccUncorrected, lastXid,
+                throttleReasons, migProfile, newHealth, reasons);
+    }
+
+    /** Memory in use as a percentage of total, or absent when either is absent. */
+    public double memoryUsedPct() {
+        if (!Metrics.isPresent(memoryUsedMiB) || !Metrics.isPresent(memoryTotalMiB) || memoryTotalMiB <= 0) {
+            return Metrics.ABSENT;
+        }
+        return 100.0 * memoryUsedMiB / memoryTotalMiB;
+    }
+}

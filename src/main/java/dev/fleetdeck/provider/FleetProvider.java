@@ -1,0 +1,33 @@
+package dev.fleetdeck.provider;
+
+/**
+ * A source of fleet data: one configured instance of a provider type (a simulated fleet, a Prometheus server,
+ * a set of nvidia-smi hosts, a GPU cloud account).
+ *
+ * <p>Threads: {@link #poll()} is called on a polling thread owned by the polling service, never on the JavaFX
+ * thread, and never twice at once for one instance; it may be interrupted when it exceeds its timeout and must
+ * then return promptly. {@link #close()} is called once, on the thread that stops the service, after the last
+ * poll has returned or been abandoned.
+ */
+public interface FleetProvider extends AutoCloseable {
+
+    /** The configured name of this instance; it names the source in every message. */
+    String name();
+
+    /** The provider type, as written in configuration (e.g. {@code simulated}). */
+    String type();
+
+    /**
+     * Reads the provider's current view of its part of the fleet.
+     *
+     * @return what the provider knows now; fields it does not know are absent, never zero
+     * @throws ProviderException    when it cannot answer; the message names the source and never holds a secret
+     * @throws InterruptedException when the polling thread is interrupted (timeout or shutdown)
+     */
+    ProviderSnapshot poll() throws ProviderException, InterruptedException;
+
+    /** Releases what the provider holds (connections, processes). The default holds nothing. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,29 @@
+package dev.fleetdeck.provider.sim;
+
+import dev.fleetdeck.provider.FleetProvider;
+import dev.fleetdeck.provider.ProviderFactory;
+import dev.fleetdeck.provider.ProviderSpec;
+
+import java.time.Clock;
+
+/** Creates {@code type: simulated} providers. */
+public final class SimulatedProviderFactory implements ProviderFactory {
+    /** The type name in configuration. */
+    public static final String TYPE = "simulated";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String description() {
+        return "a deterministic simulated GPU cloud (options: seed, nodes, gpus-per-node, regions, models, tenants, "
+                + "time-scale, host-prefix, start, event-rate)";
+    }
+
+    @Override
+    public FleetProvider create(ProviderSpec spec) {
+        return new SimulatedProvider(spec.name(), SimSettings.from(spec.options(), spec.name()), Clock.systemUTC());
+    }
+}

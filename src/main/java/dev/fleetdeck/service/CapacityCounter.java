@@ -1,0 +1,74 @@
+package dev.fleetdeck.service;
+
+import dev.fleetdeck.model.Capacity;
+import dev.fleetdeck.model.Gpu;
+import dev.fleetdeck.model.Health;
+import dev.fleetdeck.model.Metrics;
+import dev.fleetdeck.model.Node;
+import dev.fleetdeck.model.NodeState;
+
+/**
+ * Accumulates GPU capacity of one group while the assembler walks the nodes. Not thread-safe.
+ */
+final class CapacityCounter {
+    private final String model;
+    private final String region;
+    private final String provider;
+    private int total;
+    private int rented;
+    private int reserved;
+    private int free;
+    private int unavailable;
+    private int sellable;
+    private double minFreePrice = Double.POSITIVE_INFINITY;
+    private double minPrice = Double.POSITIVE_INFINITY;
+
+    CapacityCounter(String model, String region, String provider) {
+        this.model = model;
+        this.region = region;
+        this.provider = provider;
+    }
+
+    /** Counts an evaluated node. */
+    void add(Node node) {
+        int count = node.gpuCount();
+        total += count;
+        switch (node.state().bucket()) {
+            case FREE -> {
+                free += count;
+                sellable += sellableGpus(node);
+            }
+            case RENTED -> rented += count;
+            case RESERVED -> reserved += count;
+            case UNAVAILABLE -> unavailable += count;
+        }
+        double price = node.pricePerGpuHour();
+        if (Metrics.isPresent(price)) {
+            minPrice = Math.min(minPrice, price);
+            if (node.state() == NodeState.AVAILABLE) {
+                minFreePrice = Math.min(minFreePrice, price);
+            }
+        }
+    }
+
+    /** Free GPUs that can be sold: healthy GPUs on a node with no node-level problem. */
+    static int sellableGpus(Node node) {
+        for (var reason : node.healthReasons()) {
+            if (reason.severity() != Health.OK) {
+                return 0;
+            }
+        }
+        int healthy = 0;
+        for (Gpu gpu : node.gpus()) {
+            if (gpu.health().isHealthy()) {
+                healthy++;
+            }
+        }
+        return healthy;
+    }
+
+    Capacity toCapacity() {
+        double price = Double.isFinite(minFreePrice) ? minFreePrice : Double.isFinite(minPrice) ? minPrice : Metrics.ABSENT;
+        return new Capacity(model, region, provider, total, rented, reserved, free, unavailable, sellable, price);
+    }
+}

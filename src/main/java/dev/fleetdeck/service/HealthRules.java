@@ -1,0 +1,105 @@
+package dev.fleetdeck.service;
+
+import dev.fleetdeck.model.Gpu;
+import dev.fleetdeck.model.Health;
+import dev.fleetdeck.model.HealthReason;
+import dev.fleetdeck.model.Metrics;
+import dev.fleetdeck.model.Node;
+import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.model.ThrottleReason;
+import dev.fleetdeck.model.Units;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The first health rules over one snapshot: temperatures, uncorrectable ECC errors, serious XID classes, thermal
+ * throttling, GPUs that fell off the bus, and node states. Pure: the same node gives the same verdict. Thresholds
+ * are per fleet for now; per-model thresholds and rules over history come with the health model.
+ */
+public final class HealthRules {
+    /** XID classes that mean the GPU or its job is in trouble (NVIDIA's XID catalogue). */
+    static final Set<Integer> SERIOUS_XIDS = Set.of(48, 62, 64, 74, 79, 95, 119, 120);
+
+    private final double gpuWarnC;
+    private final double gpuCritC;
+    private final double memWarnC;
+    private final double memCritC;
+
+    public HealthRules(double gpuWarnC, double gpuCritC, double memWarnC, double memCritC) {
+        this.gpuWarnC = gpuWarnC;
+        this.gpuCritC = gpuCritC;
+        this.memWarnC = memWarnC;
+        this.memCritC = memCritC;
+    }
+
+    /** Defaults for data-centre GPUs: slowdown starts near 87 °C, HBM is rated to about 95–105 °C. */
+    public static HealthRules defaults() {
+        return new HealthRules(85, 92, 95, 105);
+    }
+
+    /** Evaluates every GPU of a node and the node itself. */
+    public Node evaluate(Node node) {
+        List<Gpu> gpus = new ArrayList<>(node.gpus().size());
+        Health worst = Health.OK;
+        for (Gpu gpu : node.gpus()) {
+            Gpu evaluated = evaluate(gpu);
+            gpus.add(evaluated);
+            worst = Health.worst(worst, evaluated.health());
+        }
+        List<HealthReason> reasons = new ArrayList<>(node.healthReasons());
+        switch (node.state()) {
+            case DOWN -> reasons.add(new HealthReason(Health.CRIT, "node-down", node.hostname() + " is down"));
+            case UNREACHABLE -> reasons.add(new HealthReason(Health.UNKNOWN, "node-unreachable",
+                    node.hostname() + ": provider " + node.provider() + " has not answered"));
+            default -> {
+                int missing = node.expectedGpus() - node.gpus().size();
+                if (missing > 0 && node.state() != NodeState.MAINTENANCE) {
+                    reasons.add(new HealthReason(Health.CRIT, "gpu-missing", node.gpus().size() + " of "
+                            + node.expectedGpus() + " GPUs visible: " + missing + " fell off the bus"));
+                }
+            }
+        }
+        for (HealthReason r : reasons) {
+            worst = Health.worst(worst, r.severity());
+        }
+        return node.withHealth(gpus, worst, reasons);
+    }
+
+    /** Evaluates one GPU. */
+    public Gpu evaluate(Gpu gpu) {
+        List<HealthReason> reasons = new ArrayList<>(2);
+        double t = gpu.temperatureC();
+        if (Metrics.isPresent(t) && t >= gpuCritC) {
+            reasons.add(new HealthReason(Health.CRIT, "gpu-hot", "GPU " + gpu.index() + " at " + Units.celsius(t)
+                    + " (limit " + Units.celsius(gpuCritC) + ")"));
+        } else if (Metrics.isPresent(t) && t >= gpuWarnC) {
+            reasons.add(new HealthReason(Health.WARN, "gpu-warm", "GPU " + gpu.index() + " at " + Units.celsius(t)
+                    + " (warn at " + Units.celsius(gpuWarnC) + ")"));
+        }
+        double m = gpu.memoryTemperatureC();
+        if (Metrics.isPresent(m) && m >= memCritC) {
+            reasons.add(new HealthReason(Health.CRIT, "mem-hot", "GPU " + gpu.index() + " memory at " + Units.celsius(m)));
+        } else if (Metrics.isPresent(m) && m >= memWarnC) {
+            reasons.add(new HealthReason(Health.WARN, "mem-warm", "GPU " + gpu.index() + " memory at " + Units.celsius(m)));
+        }
+        if (Metrics.isPresent(gpu.eccUncorrected()) && gpu.eccUncorrected() > 0) {
+            reasons.add(new HealthReason(Health.CRIT, "ecc-dbe", "GPU " + gpu.index() + ": "
+                    + Units.count((long) gpu.eccUncorrected()) + " uncorrectable ECC errors"));
+        }
+        if (gpu.lastXid() != 0) {
+            boolean serious = SERIOUS_XIDS.contains(gpu.lastXid());
+            reasons.add(new HealthReason(serious ? Health.CRIT : Health.WARN, "xid-" + gpu.lastXid(),
+                    "GPU " + gpu.index() + ": XID " + gpu.lastXid()));
+        }
+        if (gpu.throttleReasons().stream().anyMatch(ThrottleReason::isThermal)) {
+            reasons.add(new HealthReason(Health.WARN, "thermal-throttle", "GPU " + gpu.index() + " slowed down by heat"));
+        }
+        Health health = Health.OK;
+        for (HealthReason r : reasons) {
+            health = Health.worst(health, r.severity());
+        }
+        return gpu.withHealth(health, reasons);
+    }
+}

@@ -1,0 +1,267 @@
+package dev.fleetdeck.service;
+
+import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.model.ProviderState;
+import dev.fleetdeck.provider.FleetProvider;
+import dev.fleetdeck.provider.ProviderException;
+import dev.fleetdeck.provider.ProviderSnapshot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Polls every provider on its own schedule, off the JavaFX thread, and publishes a new {@link FleetSnapshot} after
+ * each poll (coalesced: a burst of results gives one assembly).
+ *
+ * <p>Threads, all owned and stopped by {@link #close()}:
+ * <ul>
+ *   <li>{@code fleetdeck-scheduler}: one platform thread that starts polls, enforces timeouts and checks
+ *       staleness once a second;</li>
+ *   <li>{@code fleetdeck-poll-NAME}: one virtual thread per running poll; a provider is never polled twice at once;</li>
+ *   <li>{@code fleetdeck-assembler}: one platform thread that assembles snapshots and calls the listeners.</li>
+ * </ul>
+ */
+public final class PollingService implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PollingService.class.getName());
+
+    private final List<ProviderSlot> slots;
+    private final FleetAssembler assembler;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService pollers;
+    private final ExecutorService assemblyThread;
+    private final List<Consumer<FleetSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean assemblyPending = new AtomicBoolean();
+    private final AtomicReference<FleetSnapshot> latest = new AtomicReference<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final Object publishMonitor = new Object();
+    private volatile boolean stopped;
+    private volatile List<ProviderState> lastStates = List.of();
+    private long startNanos;
+
+    /**
+     * @param providers the providers to poll, in display order
+     * @param assembler merges their answers
+     * @param clock     the real clock (data ages are measured with it)
+     */
+    public PollingService(List<PolledProvider> providers, FleetAssembler assembler, Clock clock) {
+        this.slots = providers.stream().map(ProviderSlot::new).toList();
+        this.assembler = Objects.requireNonNull(assembler, "assembler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("fleetdeck-scheduler")
+                .daemon(true).factory());
+        this.pollers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fleetdeck-poll-", 0).factory());
+        this.assemblyThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("fleetdeck-assembler")
+                .daemon(true).factory());
+    }
+
+    /**
+     * Adds a listener for new snapshots. It is called on the {@code fleetdeck-assembler} thread and must not block;
+     * the UI hands snapshots on with a {@link CoalescingPublisher}.
+     */
+    public void addListener(Consumer<FleetSnapshot> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Starts polling every provider at once. Call once, from any thread. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("polling service already started");
+        }
+        startNanos = System.nanoTime();
+        for (ProviderSlot slot : slots) {
+            scheduler.execute(() -> startPoll(slot));
+        }
+        scheduler.scheduleAtFixedRate(this::checkStates, 1, 1, TimeUnit.SECONDS);
+        requestAssembly();
+    }
+
+    /** The latest snapshot, or null before the first assembly. Callable from any thread. */
+    public FleetSnapshot latest() {
+        return latest.get();
+    }
+
+    /**
+     * Blocks the calling thread (never the JavaFX thread) until a snapshot satisfies {@code condition}.
+     *
+     * @throws TimeoutException when none does within {@code timeout}
+     */
+    public FleetSnapshot await(Predicate<FleetSnapshot> condition, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (publishMonitor) {
+            while (true) {
+                FleetSnapshot snap = latest.get();
+                if (snap != null && condition.test(snap)) {
+                    return snap;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException("no fleet snapshot matched within " + timeout.toSeconds() + " s");
+                }
+                TimeUnit.NANOSECONDS.timedWait(publishMonitor, left);
+            }
+        }
+    }
+
+    /** A condition for {@link #await}: every provider has answered or failed at least once. */
+    public static Predicate<FleetSnapshot> everyProviderPolled() {
+        return snap -> snap.providers().stream().noneMatch(p -> p.state() == ProviderState.STARTING);
+    }
+
+    private void startPoll(ProviderSlot slot) {
+        if (stopped) {
+            return;
+        }
+        AtomicBoolean settled = new AtomicBoolean();
+        long t0 = System.nanoTime();
+        FleetProvider provider = slot.polled.provider();
+        Future<?> run = pollers.submit(() -> {
+            Thread.currentThread().setName("fleetdeck-poll-" + provider.name());
+            runPoll(slot, settled, t0);
+        });
+        Duration timeout = slot.polled.timeout();
+        ScheduledFuture<?> watchdog = scheduler.schedule(() -> {
+            if (settled.compareAndSet(false, true)) {
+                slot.recordFailure(ProviderException.Kind.UNREACHABLE, provider.name() + ": no answer within "
+                        + timeout.toMillis() + " ms (timeout)", took(t0));
+                run.cancel(true);
+                requestAssembly();
+            }
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        slot.watchdog = watchdog;
+    }
+
+    private void runPoll(ProviderSlot slot, AtomicBoolean settled, long t0) {
+        FleetProvider provider = slot.polled.provider();
+        try {
+            ProviderSnapshot snapshot = provider.poll();
+            if (settled.compareAndSet(false, true)) {
+                slot.recordSuccess(snapshot, took(t0));
+            }
+        } catch (ProviderException e) {
+            if (settled.compareAndSet(false, true)) {
+                slot.recordFailure(e.kind(), e.getMessage(), took(t0));
+            }
+        } catch (InterruptedException e) {
+            if (settled.compareAndSet(false, true)) {
+                slot.recordFailure(ProviderException.Kind.UNREACHABLE, provider.name() + ": poll interrupted", took(t0));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "provider " + provider.name() + " failed unexpectedly", e);
+            if (settled.compareAndSet(false, true)) {
+                slot.recordFailure(ProviderException.Kind.BAD_DATA, provider.name() + ": unexpected error "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), took(t0));
+            }
+        } finally {
+            ScheduledFuture<?> watchdog = slot.watchdog;
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            requestAssembly();
+            if (!stopped) {
+                try {
+                    scheduler.schedule(() -> startPoll(slot), slot.polled.interval().toNanos(), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException ignored) {
+                    // closing: the scheduler is already shut down
+                }
+            }
+        }
+    }
+
+    private static Duration took(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** Re-assembles when a provider's state changed without a poll finishing (e.g. its data went stale). */
+    private void checkStates() {
+        var now = clock.instant();
+        List<ProviderState> states = slots.stream().map(s -> s.statusAt(now).state()).toList();
+        if (!states.equals(lastStates)) {
+            requestAssembly();
+        }
+    }
+
+    private void requestAssembly() {
+        if (stopped || !assemblyPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            assemblyThread.execute(() -> {
+                assemblyPending.set(false);
+                assembleAndPublish();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            assemblyPending.set(false);
+        }
+    }
+
+    private void assembleAndPublish() {
+        var now = clock.instant();
+        List<ProviderView> views = new ArrayList<>(slots.size());
+        for (ProviderSlot slot : slots) {
+            views.add(new ProviderView(slot.statusAt(now), slot.lastGood()));
+        }
+        lastStates = views.stream().map(v -> v.status().state()).toList();
+        FleetSnapshot snapshot = assembler.assemble(sequence.incrementAndGet(), now, views);
+        FleetSnapshot previous = latest.getAndSet(snapshot);
+        if (previous == null || (everyProviderPolled().test(snapshot) && !everyProviderPolled().test(previous))) {
+            LOG.log(System.Logger.Level.INFO, "snapshot #{0}: {1} GPUs from {2} providers, {3} ms after start",
+                    snapshot.sequence(), snapshot.gpuCount(), slots.size(),
+                    Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
+        }
+        synchronized (publishMonitor) {
+            publishMonitor.notifyAll();
+        }
+        for (Consumer<FleetSnapshot> listener : listeners) {
+            try {
+                listener.accept(snapshot);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "snapshot listener failed", e);
+            }
+        }
+    }
+
+    /** Stops every thread and closes the providers. Idempotent; waits at most a few seconds. */
+    @Override
+    public void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        scheduler.shutdownNow();
+        pollers.shutdownNow();
+        assemblyThread.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+            pollers.awaitTermination(2, TimeUnit.SECONDS);
+            assemblyThread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ProviderSlot slot : slots) {
+            try {
+                slot.polled.provider().close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing provider " + slot.name() + " failed", e);
+            }
+        }
+    }
+}
