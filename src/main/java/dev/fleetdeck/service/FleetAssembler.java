@@ -89,6 +89,8 @@ public final class FleetAssembler {
         int utilCount = 0;
         double powerW = 0;
         int powerCount = 0;
+        double limitW = 0;
+        int limitCount = 0;
         GpuRef hottest = null;
         int unhealthy = 0;
         int critical = 0;
@@ -117,6 +119,10 @@ public final class FleetAssembler {
                     powerW += gpu.powerW();
                     powerCount++;
                 }
+                if (Metrics.isPresent(gpu.powerLimitW())) {
+                    limitW += gpu.powerLimitW();
+                    limitCount++;
+                }
                 if (Metrics.isPresent(gpu.temperatureC()) && (hottest == null || gpu.temperatureC() > hottest.value())) {
                     hottest = new GpuRef(node.provider(), node.hostname(), gpu.index(), gpu.temperatureC());
                 }
@@ -131,6 +137,7 @@ public final class FleetAssembler {
         FleetTotals totals = new FleetTotals(fleet.toCapacity(), nodes.size(),
                 utilCount == 0 ? Metrics.ABSENT : utilSum / utilCount,
                 powerCount == 0 ? Metrics.ABSENT : powerW / 1000.0,
+                limitCount == 0 ? Metrics.ABSENT : limitW / 1000.0,
                 Optional.ofNullable(hottest), unhealthy, critical);
         return new FleetSnapshot(sequence, now, nodes, statuses, sorted(byModel), sorted(byRegion), sorted(detailed),
                 totals);

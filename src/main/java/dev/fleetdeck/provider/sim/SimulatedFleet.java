@@ -249,8 +249,8 @@ final class SimulatedFleet {
                 memFraction = t.memoryShare() * (0.9 + 0.1 * Noise.unit(seed, i, k, 4));
             }
             // Some slots sit in a hotter spot of the chassis; a rare few have poor cooling.
-            double slotOffset = 6 * Noise.unit(seed, i, k, 5) + (Noise.unit(seed, i, k, 6) < 0.01 ? 12 : 0);
-            double temp = inletC[i] + 8 + spec.thermalRiseC() * util / 100 + slotOffset + 1.5 * jitter;
+            double slotOffset = 6 * Noise.unit(seed, i, k, 5) + (Noise.unit(seed, i, k, 6) < 0.004 ? 14 : 0);
+            double temp = inletC[i] + 3 + spec.thermalRiseC() * util / 100 + slotOffset + 1.5 * jitter;
             double draw = spec.idleW() + (spec.tdpW() - spec.idleW()) * Math.pow(util / 100, 1.1)
                     * (0.88 + 0.12 * Noise.unit(seed, i, k, tick + 7));
             Set<ThrottleReason> throttle = EnumSet.noneOf(ThrottleReason.class);

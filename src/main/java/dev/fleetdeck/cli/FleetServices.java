@@ -1,0 +1,47 @@
+package dev.fleetdeck.cli;
+
+import dev.fleetdeck.config.ConfigException;
+import dev.fleetdeck.config.ConfigLoader;
+import dev.fleetdeck.config.FleetDeckConfig;
+import dev.fleetdeck.provider.ProviderRegistry;
+import dev.fleetdeck.service.FleetAssembler;
+import dev.fleetdeck.service.HealthRules;
+import dev.fleetdeck.service.PolledProvider;
+import dev.fleetdeck.service.PollingService;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Wires configuration, providers and the polling service together, the same way for every command. */
+final class FleetServices {
+    private FleetServices() {
+    }
+
+    /** Loads the given file, or the built-in simulated fleet when none is given. */
+    static FleetDeckConfig loadConfig(Optional<String> file) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader(ProviderRegistry.load());
+        return file.isPresent() ? loader.load(Path.of(file.get())) : loader.loadDefault();
+    }
+
+    /** A polling service over the configured providers (not started). */
+    static PollingService pollingService(FleetDeckConfig config) {
+        var polled = config.providers().stream()
+                .map(p -> new PolledProvider(p.provider(), p.spec().interval(), p.spec().timeout()))
+                .toList();
+        return new PollingService(polled, new FleetAssembler(HealthRules.defaults(), config.unreachableAfter()),
+                Clock.systemUTC());
+    }
+
+    /** How long to wait for every provider's first answer: the longest timeout plus a margin. */
+    static Duration firstPollBudget(FleetDeckConfig config) {
+        return config.providers().stream().map(p -> p.spec().timeout()).max(Duration::compareTo)
+                .orElse(Duration.ofSeconds(10)).plusSeconds(5);
+    }
+
+    /** How a config is named for people. */
+    static String sourceLabel(FleetDeckConfig config) {
+        return config.isBuiltInDefault() ? "built-in simulated fleet" : config.source();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.fleetdeck.cli;
+
+import dev.fleetdeck.config.ConfigException;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * FleetDeck's single entry point. Without a command it opens the dashboard; commands: {@code ui}, {@code snapshot},
+ * {@code probe}, {@code check-config}. Exit codes: 0 success, 1 the command failed, 2 a usage or configuration error.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            Usage: fleetdeck [COMMAND] [OPTIONS]
+
+            Commands:
+              ui            open the dashboard (the default); without --config, on the built-in simulated fleet
+              snapshot      render a view to PNG without a display
+                              --out FILE.png (required)  --size WxH (1920x1080)  --view overview
+                              --polls N (1: snapshots to feed before rendering)
+              probe         poll every provider once and print the fleet
+                              --format table|json (table)  --summary (JSON without the node list)
+              check-config  validate a configuration file and print every error: check-config FILE
+
+            Options for ui, snapshot and probe:
+              --config FILE   YAML configuration (see README); default: the built-in simulated fleet
+              --verbose       log progress to stderr
+              --help          this text
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(Arrays.asList(args), System.out, System.err);
+        if (code != OK || !isUi(args)) {
+            System.exit(code);
+        }
+    }
+
+    private static boolean isUi(String[] args) {
+        return args.length == 0 || args[0].startsWith("--") || args[0].equals("ui");
+    }
+
+    /** Runs a command line; returns the exit code. */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        configureLogging(args.contains("--verbose") || isUi(args.toArray(String[]::new)));
+        String command = args.isEmpty() || args.getFirst().startsWith("--") ? "ui" : args.getFirst();
+        List<String> rest = args.isEmpty() || args.getFirst().startsWith("--") ? args : args.subList(1, args.size());
+        if (rest.contains("--help") || command.equals("help")) {
+            out.print(USAGE_TEXT);
+            return OK;
+        }
+        try {
+            return switch (command) {
+                case "ui" -> UiCommand.run(rest, err);
+                case "snapshot" -> SnapshotCommand.run(rest, out, err);
+                case "probe" -> ProbeCommand.run(rest, out, err);
+                case "check-config" -> CheckConfigCommand.run(rest, out, err);
+                default -> throw new CliArgs.UsageException("unknown command '" + command
+                        + "'; commands: ui, snapshot, probe, check-config");
+            };
+        } catch (CliArgs.UsageException e) {
+            err.println("fleetdeck: " + e.getMessage());
+            err.println("Run 'fleetdeck --help' for usage.");
+            return USAGE;
+        } catch (ConfigException e) {
+            err.println("fleetdeck: the configuration has " + e.errors().size()
+                    + (e.errors().size() == 1 ? " error:" : " errors:"));
+            e.errors().forEach(x -> err.println("  " + x));
+            return USAGE;
+        }
+    }
+
+    /** One-line log records on stderr; progress (INFO) only when asked for or in the desktop app. */
+    private static void configureLogging(boolean verbose) {
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+            Logger root = Logger.getLogger("");
+            Level level = verbose ? Level.INFO : Level.WARNING;
+            root.setLevel(level);
+            for (var handler : root.getHandlers()) {
+                handler.setLevel(level);
+                handler.setFormatter(new java.util.logging.SimpleFormatter());
+            }
+        }
+    }
+}

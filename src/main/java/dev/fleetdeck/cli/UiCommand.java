@@ -1,0 +1,25 @@
+package dev.fleetdeck.cli;
+
+import dev.fleetdeck.config.ConfigException;
+import dev.fleetdeck.config.FleetDeckConfig;
+import dev.fleetdeck.ui.FleetDeckApp;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/** {@code ui}: validates the configuration, then opens the dashboard and returns when its window closes. */
+final class UiCommand {
+    private UiCommand() {
+    }
+
+    static int run(List<String> args, PrintStream err) throws CliArgs.UsageException, ConfigException {
+        CliArgs a = CliArgs.parse(args, Set.of("config"), Set.of("verbose"));
+        if (!a.positional().isEmpty()) {
+            throw new CliArgs.UsageException("unexpected argument '" + a.positional().getFirst() + "'");
+        }
+        FleetDeckConfig config = FleetServices.loadConfig(a.value("config"));
+        FleetDeckApp.launch(config, FleetServices::pollingService);
+        return Main.OK;
+    }
+}

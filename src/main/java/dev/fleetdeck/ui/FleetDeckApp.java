@@ -1,0 +1,89 @@
+package dev.fleetdeck.ui;
+
+import dev.fleetdeck.config.FleetDeckConfig;
+import dev.fleetdeck.service.PollingService;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The desktop application: the overview window over a running polling service. The CLI loads and validates the
+ * configuration before JavaFX starts and hands it over with {@link #launch(FleetDeckConfig, ServiceFactory)}.
+ */
+public final class FleetDeckApp extends Application {
+    private static final System.Logger LOG = System.getLogger(FleetDeckApp.class.getName());
+    private static final AtomicReference<Launch> PENDING = new AtomicReference<>();
+
+    private PollingService service;
+    private long launchNanos;
+
+    /** Builds the polling service for a configuration (the CLI owns how). */
+    @FunctionalInterface
+    public interface ServiceFactory {
+        PollingService create(FleetDeckConfig config);
+    }
+
+    private record Launch(FleetDeckConfig config, ServiceFactory services, long nanos) {
+    }
+
+    /** Opens the dashboard and blocks until its window is closed. Call from the main thread. */
+    public static void launch(FleetDeckConfig config, ServiceFactory services) {
+        if (!PENDING.compareAndSet(null, new Launch(config, services, System.nanoTime()))) {
+            throw new IllegalStateException("the application was already launched");
+        }
+        Application.launch(FleetDeckApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Launch launch = PENDING.get();
+        if (launch == null) {
+            throw new IllegalStateException("start FleetDeck through dev.fleetdeck.cli.Main");
+        }
+        launchNanos = launch.nanos();
+        FleetDeckConfig config = launch.config();
+        String source = config.isBuiltInDefault() ? "built-in simulated fleet" : config.source();
+        OverviewView view = new OverviewView(source, ZoneId.systemDefault());
+        Scene scene = new Scene(view.node(), 1600, 900);
+        scene.getStylesheets().add(Stylesheets.dark());
+        stage.setScene(scene);
+        stage.setTitle(WindowTitle.waiting(source));
+        stage.setMinWidth(1024);
+        stage.setMinHeight(640);
+
+        SnapshotBus bus = new SnapshotBus(snap -> {
+            boolean first = view.current() == null;
+            view.update(snap);
+            stage.setTitle(WindowTitle.of(source, snap, ZoneId.systemDefault()));
+            if (first) {
+                reportFirstFrame(scene);
+            }
+        });
+        service = launch.services().create(config);
+        service.addListener(bus);
+        service.start();
+        stage.show();
+    }
+
+    private void reportFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            LOG.log(System.Logger.Level.INFO, "first frame with fleet data {0} ms after launch",
+                    (System.nanoTime() - launchNanos) / 1_000_000);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    @Override
+    public void stop() {
+        if (service != null) {
+            service.close();
+        }
+        Platform.exit();
+    }
+}

@@ -1,0 +1,248 @@
+package dev.fleetdeck.ui;
+
+import dev.fleetdeck.model.Capacity;
+import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.model.FleetTotals;
+import dev.fleetdeck.model.GpuRef;
+import dev.fleetdeck.model.Health;
+import dev.fleetdeck.model.Metrics;
+import dev.fleetdeck.model.ProviderStatus;
+import dev.fleetdeck.model.Units;
+import eu.hansolo.tilesfx.Tile;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.paint.Color;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The overview: a header and a 4 × 3 grid of tiles answering "how big, how full, how healthy, how are the sources".
+ * Built and updated on the JavaFX thread; {@link #update} does nothing but set texts and values, once per snapshot.
+ */
+public final class OverviewView {
+    static final double HOT_WARN_C = 85;
+    static final double HOT_CRIT_C = 92;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ENGLISH);
+
+    private final BorderPane root = new BorderPane();
+    private final Label updated = new Label("waiting for the first poll…");
+    private final ZoneId zone;
+    private final Map<String, Tile> tiles;
+    private final Tile totalGpus = TileFactory.count("tile-total-gpus", "Total GPUs", "GPUs");
+    private final Tile freeGpus = TileFactory.count("tile-free-gpus", "Free GPUs", "GPUs");
+    private final Tile sellableGpus = TileFactory.count("tile-sellable-gpus", "Sellable GPUs (free and healthy)", "GPUs");
+    private final Tile allocation = TileFactory.measure("tile-allocation", "Allocation (rented + reserved)", "%", 1);
+    private final Tile utilization = TileFactory.percentGauge("tile-utilization", "Average GPU utilisation");
+    private final TrendTile power = new TrendTile("tile-power", "Fleet power draw", 120);
+    private final Tile hottest = TileFactory.measure("tile-hottest", "Hottest GPU", "°C", 0);
+    private final Tile unhealthy = TileFactory.count("tile-unhealthy", "Unhealthy GPUs", "GPUs");
+    private final TextGrid modelGrid = new TextGrid(
+            List.of("Model", "GPUs", "Rented", "Free", "Sellable", "From"),
+            new boolean[] {false, true, true, true, true, true}, 8);
+    private final TextGrid regionGrid = new TextGrid(
+            List.of("Region", "GPUs", "Free", "Sellable", "Alloc."),
+            new boolean[] {false, true, true, true, true}, 8);
+    private final TextGrid providerGrid = new TextGrid(
+            List.of("Provider", "State", "Data age", "Nodes"),
+            new boolean[] {false, false, true, true}, 8);
+    private final Tile byModel = TileFactory.custom("tile-capacity-model", "Capacity by GPU model", modelGrid.node());
+    private final Tile byRegion = TileFactory.custom("tile-capacity-region", "Capacity by region", regionGrid.node());
+    private final Tile providers = TileFactory.custom("tile-providers", "Provider status", providerGrid.node());
+    private FleetSnapshot current;
+
+    /**
+     * @param sourceLabel what is shown, e.g. "built-in simulated fleet" or a config file name
+     * @param zone        time zone for clock times
+     */
+    public OverviewView(String sourceLabel, ZoneId zone) {
+        this.zone = zone;
+        root.getStyleClass().add("overview");
+        root.setTop(header(sourceLabel));
+        root.setCenter(grid());
+        tiles = Map.ofEntries(Map.entry(totalGpus.getId(), totalGpus), Map.entry(freeGpus.getId(), freeGpus),
+                Map.entry(sellableGpus.getId(), sellableGpus), Map.entry(allocation.getId(), allocation),
+                Map.entry(utilization.getId(), utilization), Map.entry(power.tile().getId(), power.tile()),
+                Map.entry(hottest.getId(), hottest), Map.entry(unhealthy.getId(), unhealthy),
+                Map.entry(byModel.getId(), byModel), Map.entry(byRegion.getId(), byRegion),
+                Map.entry(providers.getId(), providers));
+    }
+
+    private HBox header(String sourceLabel) {
+        Label title = new Label("FleetDeck");
+        title.getStyleClass().add("header-title");
+        Label source = new Label(sourceLabel);
+        source.getStyleClass().add("header-source");
+        updated.getStyleClass().add("header-updated");
+        updated.setId("header-updated");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(title, source, spacer, updated);
+        bar.getStyleClass().add("header-bar");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("tile-grid");
+        for (int c = 0; c < 4; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(25);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < 3; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / 3);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        grid.add(totalGpus, 0, 0);
+        grid.add(freeGpus, 1, 0);
+        grid.add(sellableGpus, 2, 0);
+        grid.add(allocation, 3, 0);
+        grid.add(utilization, 0, 1);
+        grid.add(power.tile(), 1, 1);
+        grid.add(hottest, 2, 1);
+        grid.add(unhealthy, 3, 1);
+        grid.add(byModel, 0, 2, 2, 1);
+        grid.add(byRegion, 2, 2);
+        grid.add(providers, 3, 2);
+        return grid;
+    }
+
+    /** The view's root node. */
+    public BorderPane node() {
+        return root;
+    }
+
+    /** A tile by its id (for tests and the snapshot command). */
+    public Tile tile(String id) {
+        return tiles.get(id);
+    }
+
+    /** The snapshot shown now, or null before the first. */
+    public FleetSnapshot current() {
+        return current;
+    }
+
+    /** Shows a snapshot. FX thread only. */
+    public void update(FleetSnapshot snap) {
+        current = snap;
+        FleetTotals t = snap.totals();
+        Capacity all = t.capacity();
+        updated.setText(Units.gpus(all.total()) + " · " + snap.nodes().size() + " nodes · updated "
+                + CLOCK.format(snap.takenAt().atZone(zone)));
+
+        totalGpus.setValue(all.total());
+        totalGpus.setDescription(Units.count(t.nodes()) + " nodes");
+        totalGpus.setText(Units.count(all.rented()) + " rented · " + Units.count(all.reserved()) + " reserved · "
+                + Units.count(all.unavailable()) + " out of service");
+
+        freeGpus.setValue(all.free());
+        freeGpus.setDescription("of " + Units.gpus(all.total()));
+        freeGpus.setText("lowest price " + Units.pricePerGpuHour(all.pricePerGpuHour()));
+
+        sellableGpus.setValue(all.sellable());
+        sellableGpus.setDescription(Units.count(all.free() - all.sellable()) + " free but unhealthy");
+        sellableGpus.setValueColor(all.sellable() > 0 ? Palette.HEALTH_OK : Palette.HEALTH_WARN);
+        sellableGpus.setText("free GPUs with no health problem");
+
+        allocation.setValue(all.allocationPct());
+        allocation.setDescription(Units.count(all.rented() + all.reserved()) + " of " + Units.gpus(all.total()));
+        allocation.setText(Units.count(all.free()) + " free · " + Units.count(all.unavailable()) + " out of service");
+
+        utilization.setValue(Metrics.orElse(t.avgUtilizationPct(), 0));
+        utilization.setDescription(Metrics.isPresent(t.avgUtilizationPct()) ? "over GPUs that report it" : "no data");
+
+        power.update(Units.kilowatts(t.powerKw()), t.powerKw(), snap.takenAt(), Metrics.isPresent(t.powerLimitKw())
+                ? "of " + Units.kilowatts(t.powerLimitKw()) + " power limits" : "no GPU reports power");
+
+        updateHottest(t);
+
+        unhealthy.setValue(t.unhealthyGpus());
+        unhealthy.setDescription(Units.count(t.criticalGpus()) + " critical");
+        unhealthy.setValueColor(t.criticalGpus() > 0 ? Palette.HEALTH_CRIT
+                : t.unhealthyGpus() > 0 ? Palette.HEALTH_WARN : Palette.HEALTH_OK);
+        unhealthy.setText(t.unhealthyGpus() == 0 ? "all GPUs healthy" : "hot, XID, ECC, missing or down");
+
+        modelGrid.setRows(modelRows(snap.byModel()));
+        regionGrid.setRows(regionRows(snap.byRegion()));
+        providerGrid.setRows(providerRows(snap.providers(), snap.takenAt()));
+    }
+
+    private void updateHottest(FleetTotals t) {
+        if (t.hottest().isEmpty()) {
+            hottest.setValue(0);
+            hottest.setDescription("no GPU reports a temperature");
+            hottest.setValueColor(Palette.HEALTH_UNKNOWN);
+            return;
+        }
+        GpuRef ref = t.hottest().get();
+        hottest.setValue(ref.value());
+        hottest.setDescription(ref.hostname() + " · GPU " + ref.index());
+        hottest.setText("provider " + ref.provider());
+        Color color = ref.value() >= HOT_CRIT_C ? Palette.HEALTH_CRIT
+                : ref.value() >= HOT_WARN_C ? Palette.HEALTH_WARN : Palette.HEALTH_OK;
+        hottest.setValueColor(color);
+    }
+
+    static List<TextGrid.Row> modelRows(List<Capacity> list) {
+        List<TextGrid.Row> rows = new ArrayList<>(list.size());
+        for (Capacity c : list) {
+            rows.add(new TextGrid.Row(List.of(c.gpuModel(), Units.count(c.total()), Units.count(c.rented()),
+                    Units.count(c.free()), Units.count(c.sellable()), Units.pricePerGpuHour(c.pricePerGpuHour())),
+                    List.of("cell-key", "", "", "", c.sellable() > 0 ? "health-ok" : "health-warn", "cell-muted")));
+        }
+        return rows;
+    }
+
+    static List<TextGrid.Row> regionRows(List<Capacity> list) {
+        List<TextGrid.Row> rows = new ArrayList<>(list.size());
+        for (Capacity c : list) {
+            rows.add(new TextGrid.Row(List.of(c.region(), Units.count(c.total()), Units.count(c.free()),
+                    Units.count(c.sellable()), Units.percent(c.allocationPct(), 0)),
+                    List.of("cell-key", "", "", c.sellable() > 0 ? "health-ok" : "health-warn", "")));
+        }
+        return rows;
+    }
+
+    static List<TextGrid.Row> providerRows(List<ProviderStatus> list, Instant now) {
+        List<TextGrid.Row> rows = new ArrayList<>(list.size());
+        for (ProviderStatus p : list) {
+            Health h = Palette.healthOf(p.state());
+            String age = p.dataAge(now).map(Units::age).orElse("no data");
+            rows.add(new TextGrid.Row(List.of(p.name(), Palette.symbol(h) + " " + p.state().label(), age,
+                    Units.count(p.nodes())),
+                    List.of("cell-key", Palette.styleClass(h), "", "")));
+        }
+        return rows;
+    }
+
+    /** The table of capacity per model, for tests. */
+    TextGrid modelGrid() {
+        return modelGrid;
+    }
+
+    /** The power trend, for tests. */
+    TrendTile powerTrend() {
+        return power;
+    }
+
+    /** The provider table, for tests. */
+    TextGrid providerGrid() {
+        return providerGrid;
+    }
+}

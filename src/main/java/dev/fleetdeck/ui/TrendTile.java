@@ -1,0 +1,48 @@
+package dev.fleetdeck.ui;
+
+import dev.fleetdeck.model.Units;
+import eu.hansolo.tilesfx.Tile;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * A TilesFX custom tile that shows a value with its unit, a line of context, and a sparkline of its recent
+ * values. FX thread only.
+ */
+final class TrendTile {
+    private final Label value = new Label("—");
+    private final Label detail = new Label("");
+    private final Sparkline line;
+    private final Tile tile;
+
+    TrendTile(String id, String title, int points) {
+        value.getStyleClass().add("trend-value");
+        detail.getStyleClass().add("trend-detail");
+        line = new Sparkline(points);
+        VBox box = new VBox(value, detail, line);
+        box.getStyleClass().add("trend-box");
+        VBox.setVgrow(line, Priority.ALWAYS);
+        tile = TileFactory.custom(id, title, box);
+    }
+
+    Tile tile() {
+        return tile;
+    }
+
+    /** Shows a value (text with unit) taken at {@code at}, and appends the number to the sparkline. */
+    void update(String text, double number, java.time.Instant at, String context) {
+        value.setText(text);
+        line.add(number, at.toEpochMilli());
+        long span = line.spanMillis();
+        detail.setText(context + (span > 0 ? " · line: last " + Units.age(java.time.Duration.ofMillis(span)) : ""));
+    }
+
+    String valueText() {
+        return value.getText();
+    }
+
+    int points() {
+        return line.size();
+    }
+}
