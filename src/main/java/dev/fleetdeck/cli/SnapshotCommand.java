@@ -9,7 +9,6 @@ import dev.fleetdeck.ui.FxThread;
 import dev.fleetdeck.ui.HeadlessPlatform;
 import dev.fleetdeck.ui.PngWriter;
 import dev.fleetdeck.ui.ViewRenderer;
-import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 
 import java.io.IOException;
@@ -23,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code snapshot --out F.png}: renders a view headless (JavaFX's built-in headless platform, software renderer)
- * from the configured providers after their first poll, and writes it as PNG.
+ * from the configured providers after their first poll, and writes it as PNG. It leaves the JavaFX toolkit
+ * running (the process exits after the command; tests in one JVM share the toolkit).
  */
 final class SnapshotCommand {
     private static final Pattern SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
@@ -104,8 +104,6 @@ final class SnapshotCommand {
             }
             err.println("fleetdeck: rendering failed: " + e);
             return Main.FAILED;
-        } finally {
-            Platform.exit();
         }
     }
 }

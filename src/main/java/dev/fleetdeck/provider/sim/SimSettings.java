@@ -59,16 +59,18 @@ public record SimSettings(long seed, int nodes, int gpusPerNode, List<String> re
         }
         Map<String, Double> models = new LinkedHashMap<>();
         ProviderOptions mix = options.section("models");
+        boolean unknownModel = false;
         for (String key : mix.keys()) {
             double weight = mix.getDouble(key, 0, 0, 1_000_000);
             if (GpuSpec.find(key).isEmpty()) {
                 mix.error(key, "unknown GPU model; known models: " + String.join(", ", GpuSpec.keys()));
+                unknownModel = true;
             } else if (weight > 0) {
                 models.put(GpuSpec.find(key).orElseThrow().model(), weight);
             }
         }
         if (models.isEmpty()) {
-            if (!mix.keys().isEmpty()) {
+            if (!mix.keys().isEmpty() && !unknownModel) {
                 options.error("models", "needs at least one model with a weight above 0");
             }
             models = d.models();

@@ -252,7 +252,7 @@ final class SimulatedFleet {
             double slotOffset = 6 * Noise.unit(seed, i, k, 5) + (Noise.unit(seed, i, k, 6) < 0.004 ? 14 : 0);
             double temp = inletC[i] + 3 + spec.thermalRiseC() * util / 100 + slotOffset + 1.5 * jitter;
             double draw = spec.idleW() + (spec.tdpW() - spec.idleW()) * Math.pow(util / 100, 1.1)
-                    * (0.88 + 0.12 * Noise.unit(seed, i, k, tick + 7));
+                    * (0.9 + 0.22 * Noise.unit(seed, i, k, tick + 7)); // heavy kernels can ask for more than TDP
             Set<ThrottleReason> throttle = EnumSet.noneOf(ThrottleReason.class);
             double clock = util > 1 ? spec.maxSmClockMHz() : 345;
             if (draw >= spec.tdpW() * 0.98) {

@@ -1,0 +1,137 @@
+package dev.fleetdeck.config;
+
+import dev.fleetdeck.provider.ProviderRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+    private final ConfigLoader loader = new ConfigLoader(ProviderRegistry.load());
+
+    private List<String> errors(String yaml) {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "fleet.yaml"));
+        return e.errors().stream().map(ConfigError::toString).toList();
+    }
+
+    @Test
+    void theBuiltInFleetLoadsWithTwoSimulatedProviders() throws Exception {
+        try (FleetDeckConfig config = loader.loadDefault()) {
+            assertTrue(config.isBuiltInDefault());
+            assertEquals(List.of("sim-cloud", "sim-partner"), config.providers().stream().map(p -> p.spec().name()).toList());
+            assertEquals(Duration.ofSeconds(2), config.providers().getFirst().spec().interval());
+            assertEquals(Duration.ofMinutes(5), config.unreachableAfter());
+        }
+    }
+
+    @Test
+    void aValidFileLoads() throws Exception {
+        String yaml = """
+                polling:
+                  unreachable-after: 90s
+                providers:
+                  - name: lab
+                    type: simulated
+                    interval: 500ms
+                    timeout: 3s
+                    options:
+                      nodes: 4
+                      gpus-per-node: 2
+                      regions: [onprem]
+                      models: {L40S: 1}
+                """;
+        try (FleetDeckConfig config = loader.parse(yaml, "fleet.yaml")) {
+            assertEquals(Duration.ofSeconds(90), config.unreachableAfter());
+            assertEquals(Duration.ofMillis(500), config.providers().getFirst().spec().interval());
+            assertEquals("simulated", config.providers().getFirst().provider().type());
+        }
+    }
+
+    @Test
+    void everyErrorIsReportedWithLineColumnAndPath() {
+        String yaml = """
+                providers:
+                  - name: a
+                    type: simulated
+                    interval: soon
+                    options:
+                      nodes: many
+                      modles: {H100: 1}
+                  - name: a
+                    type: prometheus-typo
+                  - type: simulated
+                    options:
+                      models: {H900: 3}
+                colour: blue
+                """;
+        List<String> errors = errors(yaml);
+        assertEquals(List.of(
+                "fleet.yaml:4:15: providers[0].interval: expected a positive duration such as 500ms, 2s, 5m or 1h, found 'soon'",
+                "fleet.yaml:6:14: providers[0].options.nodes: expected a whole number, found 'many'",
+                "fleet.yaml:7:7: providers[0].options.modles: unknown key (known here: event-rate, gpus-per-node, host-prefix, "
+                        + "models, nodes, regions, seed, start, tenants, time-scale)",
+                "fleet.yaml:8:11: providers[1].name: 'a' is already the name of providers[0]",
+                "fleet.yaml:9:11: providers[1].type: unknown provider type 'prometheus-typo'; known types: simulated",
+                "fleet.yaml:10:5: providers[2].name: missing: every provider needs a unique name",
+                "fleet.yaml:12:22: providers[2].options.models.H900: unknown GPU model; known models: H100, H200, B200, "
+                        + "A100, L40S, RTX4090",
+                "fleet.yaml:13:1: colour: unknown key (known here: polling, providers)"), errors);
+    }
+
+    @Test
+    void brokenYamlNamesItsPlace() {
+        List<String> errors = errors("providers:\n  - name: a\n   type: [unclosed\n");
+        assertEquals(1, errors.size());
+        assertTrue(errors.getFirst().startsWith("fleet.yaml:3:"), errors.getFirst());
+        assertTrue(errors.getFirst().contains("not valid YAML"), errors.getFirst());
+    }
+
+    @Test
+    void emptyAndWrongShapes() {
+        assertEquals(List.of("fleet.yaml:1:1: the file is empty"), errors(""));
+        assertEquals(List.of("fleet.yaml:1:1: expected a mapping with a 'providers' list, found 'just text'"),
+                errors("just text"));
+        assertEquals(List.of("fleet.yaml:1:1: providers: missing: list at least one provider"), errors("polling: {}\n"));
+        assertEquals(List.of("fleet.yaml:1:12: providers: the list is empty: list at least one provider"),
+                errors("providers: []\n"));
+        assertEquals(List.of("fleet.yaml:3:5: providers[0].name: duplicate key (first written at line 2)"),
+                errors("providers:\n  - name: a\n    name: b\n    type: simulated\n"));
+    }
+
+    @Test
+    void hostileFilesAreRefused(@TempDir Path dir) throws Exception {
+        Path huge = dir.resolve("huge.yaml");
+        Files.write(huge, new byte[(int) ConfigLoader.MAX_BYTES + 1]);
+        ConfigException tooBig = assertThrows(ConfigException.class, () -> loader.load(huge));
+        assertTrue(tooBig.getMessage().contains("limited to"), tooBig.getMessage());
+
+        Path binary = dir.resolve("bin.yaml");
+        Files.write(binary, new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28});
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(binary)).getMessage().contains("not UTF-8"));
+
+        Path missing = dir.resolve("nope.yaml");
+        assertEquals(missing + ": no such file", assertThrows(ConfigException.class, () -> loader.load(missing)).getMessage());
+
+        String deep = "a: " + "[".repeat(200) + "]".repeat(200) + "\nproviders: []\n";
+        assertTrue(errors(deep).stream().anyMatch(e -> e.contains("nested deeper")), () -> errors(deep).toString());
+    }
+
+    @Test
+    void durations() {
+        assertEquals(Duration.ofMillis(250), DurationText.parse("250ms").orElseThrow());
+        assertEquals(Duration.ofMillis(1500), DurationText.parse("1.5s").orElseThrow());
+        assertEquals(Duration.ofHours(2), DurationText.parse("2h").orElseThrow());
+        assertTrue(DurationText.parse("5").isEmpty(), "a unit is required");
+        assertTrue(DurationText.parse("-1s").isEmpty());
+        assertTrue(DurationText.parse("400d").isEmpty(), "over a year is refused");
+        assertEquals("90s", DurationText.format(Duration.ofSeconds(90)));
+        assertEquals("5m", DurationText.format(Duration.ofMinutes(5)));
+    }
+}
