@@ -2,6 +2,8 @@ package dev.fleetdeck.ui;
 
 import dev.fleetdeck.model.FleetSnapshot;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.layout.Pane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
@@ -11,13 +13,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a view to an image: shows it in an undecorated window of the requested size (on the headless platform
- * that window is invisible) and snapshots its scene. A window is needed, not just a scene: TilesFX skins size their
- * shapes only once their tile is showing. FX thread only; {@link #close()} when done.
+ * Renders a view to an image of any size: the view sits, at the requested size, in a small undecorated window (on
+ * the headless platform that window is invisible) and is captured with {@link javafx.scene.Node#snapshot}. A window
+ * is needed, not just a scene, because TilesFX skins size their shapes only once their tile is showing; it stays
+ * small because the headless screen is 1000 × 1000 pixels and a larger window cannot be presented there. FX thread
+ * only; {@link #close()} when done.
  */
 public final class ViewRenderer implements AutoCloseable {
     /** Views the renderer knows. */
     public static final List<String> VIEWS = List.of("overview");
+
+    private static final double WINDOW = 320;
 
     private final OverviewView overview;
     private final Scene scene;
@@ -34,12 +40,17 @@ public final class ViewRenderer implements AutoCloseable {
             throw new IllegalArgumentException("unknown view '" + view + "'; views: " + String.join(", ", VIEWS));
         }
         overview = new OverviewView(sourceLabel, ZoneId.systemDefault());
-        scene = new Scene(overview.node(), width, height, Palette.BACKGROUND);
+        Pane holder = new Pane() {
+            @Override
+            protected void layoutChildren() {
+                overview.node().resizeRelocate(0, 0, width, height);
+            }
+        };
+        holder.getChildren().add(overview.node());
+        scene = new Scene(holder, WINDOW, WINDOW, Palette.BACKGROUND);
         scene.getStylesheets().add(Stylesheets.dark());
         stage = new Stage(StageStyle.UNDECORATED);
         stage.setScene(scene);
-        stage.setWidth(width);
-        stage.setHeight(height);
         stage.show();
     }
 
@@ -50,7 +61,9 @@ public final class ViewRenderer implements AutoCloseable {
 
     /** Renders the scene as it is now. */
     public WritableImage render() {
-        return scene.snapshot(null);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Palette.BACKGROUND);
+        return overview.node().snapshot(params, null);
     }
 
     /** The overview, for tests. */
