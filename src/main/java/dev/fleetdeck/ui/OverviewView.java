@@ -59,7 +59,9 @@ public final class OverviewView {
             new boolean[] {false, false, true, true}, 8);
     private final Tile byModel = TileFactory.custom("tile-capacity-model", "Capacity by GPU model", modelGrid.node());
     private final Tile byRegion = TileFactory.custom("tile-capacity-region", "Capacity by region", regionGrid.node());
-    private final Tile providers = TileFactory.custom("tile-providers", "Provider status", providerGrid.node());
+    private final Label providerProblems = new Label();
+    private final Tile providers = TileFactory.custom("tile-providers", "Provider status",
+            new javafx.scene.layout.VBox(10, providerGrid.node(), providerProblems));
     private FleetSnapshot current;
 
     /**
@@ -71,6 +73,10 @@ public final class OverviewView {
         root.getStyleClass().add("overview");
         root.setTop(header(sourceLabel));
         root.setCenter(grid());
+        FontScaling.bind(modelGrid.node(), byModel, 52, 10, 17);
+        FontScaling.bind(regionGrid.node(), byRegion, 26, 10, 17);
+        FontScaling.bind(providerGrid.node(), providers, 26, 10, 17);
+        FontScaling.bind(power.content(), power.tile(), 31, 8, 15);
         tiles = Map.ofEntries(Map.entry(totalGpus.getId(), totalGpus), Map.entry(freeGpus.getId(), freeGpus),
                 Map.entry(sellableGpus.getId(), sellableGpus), Map.entry(allocation.getId(), allocation),
                 Map.entry(utilization.getId(), utilization), Map.entry(power.tile().getId(), power.tile()),
@@ -85,6 +91,9 @@ public final class OverviewView {
         Label source = new Label(sourceLabel);
         source.getStyleClass().add("header-source");
         updated.getStyleClass().add("header-updated");
+        providerProblems.getStyleClass().add("provider-problems");
+        providerProblems.setId("provider-problems");
+        providerProblems.setWrapText(true);
         updated.setId("header-updated");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -181,6 +190,21 @@ public final class OverviewView {
         modelGrid.setRows(modelRows(snap.byModel()));
         regionGrid.setRows(regionRows(snap.byRegion()));
         providerGrid.setRows(providerRows(snap.providers(), snap.takenAt()));
+        providerProblems.setText(problems(snap.providers()));
+    }
+
+    /** The last error of every provider in trouble, one per line; empty when all are fine. */
+    static String problems(List<ProviderStatus> list) {
+        StringBuilder text = new StringBuilder();
+        for (ProviderStatus p : list) {
+            if (p.state().isTrouble() && p.lastError().isPresent()) {
+                if (!text.isEmpty()) {
+                    text.append('\n');
+                }
+                text.append(Palette.symbol(Palette.healthOf(p.state()))).append(' ').append(p.lastError().get());
+            }
+        }
+        return text.toString();
     }
 
     private void updateHottest(FleetTotals t) {

@@ -35,6 +35,7 @@ final class TextGrid {
             grid.getColumnConstraints().add(cc);
             Label header = new Label(headers.get(c));
             header.getStyleClass().add("column-header");
+            header.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.add(header, c, 0);
         }
     }

@@ -15,12 +15,13 @@ final class TrendTile {
     private final Label detail = new Label("");
     private final Sparkline line;
     private final Tile tile;
+    private final VBox box;
 
     TrendTile(String id, String title, int points) {
         value.getStyleClass().add("trend-value");
         detail.getStyleClass().add("trend-detail");
         line = new Sparkline(points);
-        VBox box = new VBox(value, detail, line);
+        box = new VBox(value, detail, line);
         box.getStyleClass().add("trend-box");
         VBox.setVgrow(line, Priority.ALWAYS);
         tile = TileFactory.custom(id, title, box);
@@ -28,6 +29,11 @@ final class TrendTile {
 
     Tile tile() {
         return tile;
+    }
+
+    /** The tile's body, whose font size scales the value and caption. */
+    VBox content() {
+        return box;
     }
 
     /** Shows a value (text with unit) taken at {@code at}, and appends the number to the sparkline. */

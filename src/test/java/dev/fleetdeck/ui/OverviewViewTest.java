@@ -85,6 +85,21 @@ class OverviewViewTest {
     }
 
     @Test
+    void aProviderInTroubleShowsItsStateAndLastError(FxRobot robot) {
+        var alpha = TestFleet.reference().getFirst();
+        var failing = TestFleet.failing("alpha", dev.fleetdeck.model.ProviderState.DOWN, TestFleet.NOW.minusSeconds(90),
+                alpha.lastGood().orElseThrow().nodes());
+        FleetSnapshot snap = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5)).assemble(44,
+                TestFleet.NOW, java.util.List.of(failing, TestFleet.reference().get(1)));
+        robot.interact(() -> view.update(snap));
+        assertEquals("✖ down", view.providerGrid().cellText(0, 1));
+        assertEquals("1 min", view.providerGrid().cellText(0, 2));
+        assertEquals("✖ alpha: connection refused", robot.lookup("#provider-problems").queryAs(Label.class).getText());
+        assertEquals(48, robot.lookup("#tile-total-gpus").queryAs(Tile.class).getValue(), "stale data is kept");
+        assertEquals(0, robot.lookup("#tile-sellable-gpus").queryAs(Tile.class).getValue(), "but not sold");
+    }
+
+    @Test
     void theWindowTitleSaysWhatAndWhen() {
         assertEquals("FleetDeck — test fleet — 48 GPUs — updated 12:00:00",
                 WindowTitle.of("test fleet", reference(), ZoneOffset.UTC));
