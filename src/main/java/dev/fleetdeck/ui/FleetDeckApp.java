@@ -73,8 +73,9 @@ public final class FleetDeckApp extends Application {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            LOG.log(System.Logger.Level.INFO, "first frame with fleet data {0} ms after launch",
-                    (System.nanoTime() - launchNanos) / 1_000_000);
+            LOG.log(System.Logger.Level.INFO, "first frame with fleet data {0} ms after launch, {1} ms after JVM start",
+                    (System.nanoTime() - launchNanos) / 1_000_000,
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
