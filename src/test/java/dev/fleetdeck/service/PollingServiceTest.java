@@ -7,6 +7,7 @@ import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.support.LambdaProvider;
 import dev.fleetdeck.support.TestFleet;
 import org.junit.jupiter.api.Test;
 
@@ -94,22 +95,9 @@ class PollingServiceTest {
     @Test
     void aFailingProviderGoesDownWhileTheOtherKeepsUpdating() throws Exception {
         Counting good = new Counting("good");
-        FleetProvider bad = new FleetProvider() {
-            @Override
-            public String name() {
-                return "bad";
-            }
-
-            @Override
-            public String type() {
-                return "test";
-            }
-
-            @Override
-            public ProviderSnapshot poll() throws ProviderException {
-                throw new ProviderException(ProviderException.Kind.UNREACHABLE, "bad", "connection refused");
-            }
-        };
+        FleetProvider bad = new LambdaProvider("bad", () -> {
+            throw new ProviderException(ProviderException.Kind.UNREACHABLE, "bad", "connection refused");
+        });
         try (PollingService svc = service(List.of(new PolledProvider(good, Duration.ofMillis(20), Duration.ofSeconds(2)),
                 new PolledProvider(bad, Duration.ofMillis(20), Duration.ofSeconds(2))))) {
             svc.start();
@@ -128,29 +116,16 @@ class PollingServiceTest {
     void aHangingProviderTimesOutAndIsNeverPolledTwiceAtOnce() throws Exception {
         CountDownLatch interrupted = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
-        FleetProvider hanging = new FleetProvider() {
-            @Override
-            public String name() {
-                return "slow";
+        FleetProvider hanging = new LambdaProvider("slow", () -> {
+            calls.incrementAndGet();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
             }
-
-            @Override
-            public String type() {
-                return "test";
-            }
-
-            @Override
-            public ProviderSnapshot poll() throws InterruptedException {
-                calls.incrementAndGet();
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException e) {
-                    interrupted.countDown();
-                    throw e;
-                }
-                return null;
-            }
-        };
+            return null;
+        });
         Counting other = new Counting("other");
         try (PollingService svc = service(List.of(new PolledProvider(hanging, Duration.ofMillis(50), Duration.ofMillis(200)),
                 new PolledProvider(other, Duration.ofMillis(20), Duration.ofSeconds(2))))) {

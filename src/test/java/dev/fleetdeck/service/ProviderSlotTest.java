@@ -4,6 +4,7 @@ import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.support.LambdaProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,22 +17,9 @@ class ProviderSlotTest {
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
     private static ProviderSlot slot() {
-        FleetProvider p = new FleetProvider() {
-            @Override
-            public String name() {
-                return "p";
-            }
-
-            @Override
-            public String type() {
-                return "test";
-            }
-
-            @Override
-            public ProviderSnapshot poll() {
-                throw new AssertionError("not polled here");
-            }
-        };
+        FleetProvider p = new LambdaProvider("p", () -> {
+            throw new AssertionError("not polled here");
+        });
         return new ProviderSlot(new PolledProvider(p, Duration.ofSeconds(10), Duration.ofSeconds(5)));
     }
 
