@@ -3,7 +3,6 @@ package dev.fleetdeck.ui;
 import dev.fleetdeck.config.FleetDeckConfig;
 import dev.fleetdeck.service.PollingService;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -85,6 +84,5 @@ public final class FleetDeckApp extends Application {
         if (service != null) {
             service.close();
         }
-        Platform.exit();
     }
 }

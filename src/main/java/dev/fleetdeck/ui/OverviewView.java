@@ -173,8 +173,10 @@ public final class OverviewView {
         allocation.setDescription(Units.count(all.rented() + all.reserved()) + " of " + Units.gpus(all.total()));
         allocation.setText(Units.count(all.free()) + " free · " + Units.count(all.unavailable()) + " out of service");
 
-        utilization.setValue(Metrics.orElse(t.avgUtilizationPct(), 0));
-        utilization.setDescription(Metrics.isPresent(t.avgUtilizationPct()) ? "over GPUs that report it" : "no data");
+        boolean utilKnown = Metrics.isPresent(t.avgUtilizationPct());
+        utilization.setValueVisible(utilKnown);
+        utilization.setValue(utilKnown ? t.avgUtilizationPct() : 0);
+        utilization.setDescription(utilKnown ? "over GPUs that report it" : "no GPU reports utilisation");
 
         power.update(Units.kilowatts(t.powerKw()), t.powerKw(), snap.takenAt(), Metrics.isPresent(t.powerLimitKw())
                 ? "of " + Units.kilowatts(t.powerLimitKw()) + " power limits" : "no GPU reports power");
@@ -208,10 +210,10 @@ public final class OverviewView {
     }
 
     private void updateHottest(FleetTotals t) {
+        hottest.setValueVisible(t.hottest().isPresent());
         if (t.hottest().isEmpty()) {
-            hottest.setValue(0);
             hottest.setDescription("no GPU reports a temperature");
-            hottest.setValueColor(Palette.HEALTH_UNKNOWN);
+            hottest.setText("");
             return;
         }
         GpuRef ref = t.hottest().get();

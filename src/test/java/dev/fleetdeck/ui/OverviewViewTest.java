@@ -100,6 +100,20 @@ class OverviewViewTest {
     }
 
     @Test
+    void absentMetricsAreNotShownAsZero(FxRobot robot) {
+        var silent = TestFleet.nodeWith("s1", "p", "A100", dev.fleetdeck.model.NodeState.RENTED, 1,
+                java.util.List.of(TestFleet.silentGpu(0, "A100")));
+        FleetSnapshot snap = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5)).assemble(45,
+                TestFleet.NOW, java.util.List.of(TestFleet.ok("p", TestFleet.NOW, java.util.List.of(silent))));
+        robot.interact(() -> view.update(snap));
+        Tile hottest = robot.lookup("#tile-hottest").queryAs(Tile.class);
+        assertEquals(false, hottest.isValueVisible());
+        assertEquals("no GPU reports a temperature", hottest.getDescription());
+        assertEquals(false, robot.lookup("#tile-utilization").queryAs(Tile.class).isValueVisible());
+        assertEquals("—", view.powerTrend().valueText());
+    }
+
+    @Test
     void theWindowTitleSaysWhatAndWhen() {
         assertEquals("FleetDeck — test fleet — 48 GPUs — updated 12:00:00",
                 WindowTitle.of("test fleet", reference(), ZoneOffset.UTC));

@@ -6,7 +6,6 @@ import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.ThrottleReason;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,7 +24,6 @@ import java.util.SplittableRandom;
  * <p>Not thread-safe: owned by one {@link SimulatedProvider}, which the polling service never polls twice at once.
  */
 final class SimulatedFleet {
-    static final Duration TICK = Duration.ofMinutes(1);
     /** At most this much simulated time is replayed tick by tick; beyond it the fleet jumps (e.g. after sleep). */
     private static final long MAX_REPLAY_TICKS = 7 * 24 * 60;
     private static final double MEAN_RENTAL_TICKS = 10 * 60;
@@ -100,7 +98,7 @@ final class SimulatedFleet {
             }
             specs[i] = GpuSpec.find(model).orElseThrow();
             regions[i] = settings.regions().get(i % settings.regions().size());
-            hostnames[i] = String.format("%s-%s-%04d", settings.hostPrefix(), specs[i].model().toLowerCase(), i);
+            hostnames[i] = String.format("%s-%s-%04d", settings.hostPrefix(), specs[i].model().toLowerCase(java.util.Locale.ROOT), i);
             double regionFactor = 0.92 + 0.16 * Noise.unit(settings.seed(), regions[i].hashCode(), 1, 0);
             prices[i] = Math.round(specs[i].pricePerGpuHour() * regionFactor * 100) / 100.0;
             inletC[i] = 22 + 6 * Noise.unit(settings.seed(), regions[i].hashCode(), 2, 0) + 2 * inventory.nextDouble();
