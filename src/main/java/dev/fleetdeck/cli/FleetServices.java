@@ -28,7 +28,8 @@ final class FleetServices {
     /** A polling service over the configured providers (not started). */
     static PollingService pollingService(FleetDeckConfig config) {
         var polled = config.providers().stream()
-                .map(p -> new PolledProvider(p.provider(), p.spec().interval(), p.spec().timeout()))
+                .map(p -> new PolledProvider(p.provider(), p.spec().interval(), p.spec().timeout(),
+                        p.spec().backoffMax()))
                 .toList();
         return new PollingService(polled, new FleetAssembler(HealthRules.defaults(), config.unreachableAfter()),
                 Clock.systemUTC());

@@ -121,6 +121,12 @@ public final class ConfigLoader {
             String type = section.findString("type").orElse(null);
             Duration interval = section.getDuration("interval", DEFAULT_INTERVAL);
             Duration timeout = section.getDuration("timeout", DEFAULT_TIMEOUT);
+            Duration backoffMax = section.getDuration("backoff-max", ProviderSpec.DEFAULT_BACKOFF_MAX);
+            int concurrency = section.getInt("concurrency", ProviderSpec.DEFAULT_CONCURRENCY, 1, 256);
+            if (backoffMax.compareTo(interval) < 0) {
+                section.error("backoff-max", "must not be shorter than the interval (" + DurationText.format(interval)
+                        + ")");
+            }
             MappingOptions providerOptions = (MappingOptions) section.section("options");
             if (name == null) {
                 section.error("name", "missing: every provider needs a unique name");
@@ -140,7 +146,8 @@ public final class ConfigLoader {
                         + String.join(", ", registry.types()));
                 continue;
             }
-            ProviderSpec spec = new ProviderSpec(name == null ? path : name, type, interval, timeout, providerOptions);
+            ProviderSpec spec = new ProviderSpec(name == null ? path : name, type, interval, timeout, backoffMax,
+                    concurrency, providerOptions);
             try {
                 FleetProvider provider = factory.create(spec);
                 out.add(new ConfiguredProvider(spec, provider));

@@ -2,6 +2,7 @@ package dev.fleetdeck.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param consecutiveFailures failed polls since the last success
  * @param nodes               nodes it contributes to the fleet
  * @param lastPollDuration    how long its last poll took
+ * @param nextAttempt         when it will be polled next; empty before it is scheduled or after the service stopped
+ * @param notices             standing warnings about the source itself, e.g. "TLS verification is off"
  */
 public record ProviderStatus(
         String name,
@@ -25,7 +28,9 @@ public record ProviderStatus(
         Optional<String> lastError,
         int consecutiveFailures,
         int nodes,
-        Duration lastPollDuration) {
+        Duration lastPollDuration,
+        Optional<Instant> nextAttempt,
+        List<String> notices) {
 
     public ProviderStatus {
         Objects.requireNonNull(name, "name");
@@ -34,6 +39,8 @@ public record ProviderStatus(
         Objects.requireNonNull(lastSuccess, "lastSuccess");
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(lastPollDuration, "lastPollDuration");
+        Objects.requireNonNull(nextAttempt, "nextAttempt");
+        notices = List.copyOf(notices);
     }
 
     /** Age of its data at {@code now}, or empty when it never answered. */
@@ -42,5 +49,11 @@ public record ProviderStatus(
             Duration age = Duration.between(t, now);
             return age.isNegative() ? Duration.ZERO : age;
         });
+    }
+
+    /** This status with another node count (the assembler counts the nodes it actually placed). */
+    public ProviderStatus withNodes(int count) {
+        return new ProviderStatus(name, type, state, lastSuccess, lastError, consecutiveFailures, count,
+                lastPollDuration, nextAttempt, notices);
     }
 }

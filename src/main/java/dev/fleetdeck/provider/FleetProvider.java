@@ -26,6 +26,14 @@ public interface FleetProvider extends AutoCloseable {
      */
     ProviderSnapshot poll() throws ProviderException, InterruptedException;
 
+    /**
+     * Things about this source an operator should know even while it works, e.g. "TLS verification is off".
+     * Called on the polling service's threads; must be cheap. The default has none.
+     */
+    default java.util.List<String> notices() {
+        return java.util.List.of();
+    }
+
     /** Releases what the provider holds (connections, processes). The default holds nothing. */
     @Override
     default void close() {

@@ -58,7 +58,7 @@ public final class FleetAssembler {
                     nodes.add(rules.evaluate(markStale(node, stale, unreachable, age)));
                 }
             });
-            statuses.add(withNodeCount(status, nodes.size() - before));
+            statuses.add(status.withNodes(nodes.size() - before));
         }
         return summarise(sequence, now, nodes, statuses);
     }
@@ -73,11 +73,6 @@ public final class FleetAssembler {
                 "data is " + age.map(Units::age).orElse("of unknown age") + " old: provider " + node.provider()
                         + " is not answering"));
         return marked.withHealth(marked.gpus(), marked.health(), reasons);
-    }
-
-    private static ProviderStatus withNodeCount(ProviderStatus s, int nodes) {
-        return new ProviderStatus(s.name(), s.type(), s.state(), s.lastSuccess(), s.lastError(),
-                s.consecutiveFailures(), nodes, s.lastPollDuration());
     }
 
     private static FleetSnapshot summarise(long sequence, Instant now, List<Node> nodes, List<ProviderStatus> statuses) {

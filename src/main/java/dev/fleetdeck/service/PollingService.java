@@ -8,15 +8,17 @@ import dev.fleetdeck.provider.ProviderSnapshot;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,15 +26,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
 
 /**
  * Polls every provider on its own schedule, off the JavaFX thread, and publishes a new {@link FleetSnapshot} after
- * each poll (coalesced: a burst of results gives one assembly).
+ * each poll (coalesced: a burst of results gives one assembly). A failing provider is retried with exponential
+ * backoff and full jitter ({@link BackoffPolicy}); its last good data stays in the fleet, marked stale.
  *
  * <p>Threads, all owned and stopped by {@link #close()}:
  * <ul>
- *   <li>{@code fleetdeck-scheduler}: one platform thread that starts polls, enforces timeouts and checks
- *       staleness once a second;</li>
+ *   <li>the {@link PollTimer} ({@code fleetdeck-scheduler}): starts polls, enforces timeouts, checks staleness once
+ *       a second;</li>
  *   <li>{@code fleetdeck-poll-NAME}: one virtual thread per running poll; a provider is never polled twice at once;</li>
  *   <li>{@code fleetdeck-assembler}: one platform thread that assembles snapshots and calls the listeners.</li>
  * </ul>
@@ -40,10 +44,12 @@ import java.util.function.Predicate;
 public final class PollingService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PollingService.class.getName());
 
+    /** How often staleness is re-checked when no poll finishes. */
+    static final Duration STATE_CHECK = Duration.ofSeconds(1);
+
     private final List<ProviderSlot> slots;
     private final FleetAssembler assembler;
-    private final Clock clock;
-    private final ScheduledExecutorService scheduler;
+    private final PollTimer timer;
     private final ExecutorService pollers;
     private final ExecutorService assemblyThread;
     private final List<Consumer<FleetSnapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -57,16 +63,29 @@ public final class PollingService implements AutoCloseable {
     private long startNanos;
 
     /**
+     * A service on the system timer.
+     *
      * @param providers the providers to poll, in display order
      * @param assembler merges their answers
      * @param clock     the real clock (data ages are measured with it)
      */
     public PollingService(List<PolledProvider> providers, FleetAssembler assembler, Clock clock) {
-        this.slots = providers.stream().map(ProviderSlot::new).toList();
+        this(providers, assembler, PollTimer.system(clock), new Random());
+    }
+
+    /**
+     * @param providers the providers to poll, in display order
+     * @param assembler merges their answers
+     * @param timer     the time source and scheduler; the service closes it
+     * @param jitter    randomness for backoff jitter; must be thread-safe
+     */
+    public PollingService(List<PolledProvider> providers, FleetAssembler assembler, PollTimer timer,
+                          RandomGenerator jitter) {
+        this.slots = providers.stream()
+                .map(p -> new ProviderSlot(p, new BackoffPolicy(p.interval(), p.backoffMax(), jitter)))
+                .toList();
         this.assembler = Objects.requireNonNull(assembler, "assembler");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("fleetdeck-scheduler")
-                .daemon(true).factory());
+        this.timer = Objects.requireNonNull(timer, "timer");
         this.pollers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fleetdeck-poll-", 0).factory());
         this.assemblyThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("fleetdeck-assembler")
                 .daemon(true).factory());
@@ -87,9 +106,9 @@ public final class PollingService implements AutoCloseable {
         }
         startNanos = System.nanoTime();
         for (ProviderSlot slot : slots) {
-            scheduler.execute(() -> startPoll(slot));
+            timer.schedule(() -> startPoll(slot), Duration.ZERO);
         }
-        scheduler.scheduleAtFixedRate(this::checkStates, 1, 1, TimeUnit.SECONDS);
+        timer.schedule(this::checkStates, STATE_CHECK);
         requestAssembly();
     }
 
@@ -133,20 +152,24 @@ public final class PollingService implements AutoCloseable {
         AtomicBoolean settled = new AtomicBoolean();
         long t0 = System.nanoTime();
         FleetProvider provider = slot.polled.provider();
-        Future<?> run = pollers.submit(() -> {
-            Thread.currentThread().setName("fleetdeck-poll-" + provider.name());
-            runPoll(slot, settled, t0);
-        });
+        Future<?> run;
+        try {
+            run = pollers.submit(() -> {
+                Thread.currentThread().setName("fleetdeck-poll-" + provider.name());
+                runPoll(slot, settled, t0);
+            });
+        } catch (RejectedExecutionException e) {
+            return; // closing
+        }
         Duration timeout = slot.polled.timeout();
-        ScheduledFuture<?> watchdog = scheduler.schedule(() -> {
+        slot.watchdog = timer.schedule(() -> {
             if (settled.compareAndSet(false, true)) {
                 slot.recordFailure(ProviderException.Kind.UNREACHABLE, provider.name() + ": no answer within "
-                        + timeout.toMillis() + " ms (timeout)", took(t0));
+                        + timeout.toMillis() + " ms (timeout)", Optional.empty(), took(t0), timer.now());
                 run.cancel(true);
                 requestAssembly();
             }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        slot.watchdog = watchdog;
+        }, timeout);
     }
 
     private void runPoll(ProviderSlot slot, AtomicBoolean settled, long t0) {
@@ -154,36 +177,42 @@ public final class PollingService implements AutoCloseable {
         try {
             ProviderSnapshot snapshot = provider.poll();
             if (settled.compareAndSet(false, true)) {
-                slot.recordSuccess(snapshot, took(t0));
+                slot.recordSuccess(snapshot, took(t0), timer.now());
             }
         } catch (ProviderException e) {
             if (settled.compareAndSet(false, true)) {
-                slot.recordFailure(e.kind(), e.getMessage(), took(t0));
+                slot.recordFailure(e.kind(), e.getMessage(), e.retryAfter(), took(t0), timer.now());
             }
         } catch (InterruptedException e) {
             if (settled.compareAndSet(false, true)) {
-                slot.recordFailure(ProviderException.Kind.UNREACHABLE, provider.name() + ": poll interrupted", took(t0));
+                slot.recordFailure(ProviderException.Kind.UNREACHABLE, provider.name() + ": poll interrupted",
+                        Optional.empty(), took(t0), timer.now());
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "provider " + provider.name() + " failed unexpectedly", e);
             if (settled.compareAndSet(false, true)) {
                 slot.recordFailure(ProviderException.Kind.BAD_DATA, provider.name() + ": unexpected error "
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), took(t0));
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                        Optional.empty(), took(t0), timer.now());
             }
         } finally {
-            ScheduledFuture<?> watchdog = slot.watchdog;
+            PollTimer.Cancellable watchdog = slot.watchdog;
             if (watchdog != null) {
-                watchdog.cancel(false);
+                watchdog.cancel();
             }
             requestAssembly();
-            if (!stopped) {
-                try {
-                    scheduler.schedule(() -> startPoll(slot), slot.polled.interval().toNanos(), TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException ignored) {
-                    // closing: the scheduler is already shut down
-                }
-            }
+            scheduleNext(slot);
         }
+    }
+
+    /** Schedules the next poll at the time the slot's last result asked for (backoff or interval). */
+    private void scheduleNext(ProviderSlot slot) {
+        if (stopped) {
+            return;
+        }
+        Instant next = slot.nextAttempt().orElseGet(timer::now);
+        Duration delay = Duration.between(timer.now(), next);
+        timer.schedule(() -> startPoll(slot), delay.isNegative() ? Duration.ZERO : delay);
     }
 
     private static Duration took(long t0) {
@@ -192,7 +221,11 @@ public final class PollingService implements AutoCloseable {
 
     /** Re-assembles when a provider's state changed without a poll finishing (e.g. its data went stale). */
     private void checkStates() {
-        var now = clock.instant();
+        if (stopped) {
+            return;
+        }
+        timer.schedule(this::checkStates, STATE_CHECK);
+        var now = timer.now();
         List<ProviderState> states = slots.stream().map(s -> s.statusAt(now).state()).toList();
         if (!states.equals(lastStates)) {
             requestAssembly();
@@ -208,13 +241,13 @@ public final class PollingService implements AutoCloseable {
                 assemblyPending.set(false);
                 assembleAndPublish();
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             assemblyPending.set(false);
         }
     }
 
     private void assembleAndPublish() {
-        var now = clock.instant();
+        var now = timer.now();
         List<ProviderView> views = new ArrayList<>(slots.size());
         for (ProviderSlot slot : slots) {
             views.add(new ProviderView(slot.statusAt(now), slot.lastGood()));
@@ -246,17 +279,17 @@ public final class PollingService implements AutoCloseable {
             return;
         }
         stopped = true;
-        scheduler.shutdownNow();
+        timer.close();
         pollers.shutdownNow();
         assemblyThread.shutdownNow();
         try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
             pollers.awaitTermination(2, TimeUnit.SECONDS);
             assemblyThread.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         for (ProviderSlot slot : slots) {
+            slot.unschedule();
             try {
                 slot.polled.provider().close();
             } catch (RuntimeException e) {

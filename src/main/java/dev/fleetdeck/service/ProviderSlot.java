@@ -7,53 +7,75 @@ import dev.fleetdeck.provider.ProviderSnapshot;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The polling state of one provider: its last good answer and how its recent polls went. Every method is
- * synchronized: results are recorded on polling threads and read on the assembler thread.
+ * The polling state of one provider: its last good answer, how its recent polls went and when it is polled next.
+ * Every method is synchronized: results are recorded on polling or timer threads and read on the assembler thread.
  */
 final class ProviderSlot {
-    /** Consecutive failures after which a provider counts as down. */
+    /** Consecutive failures (other than rate limiting) after which a provider counts as down. */
     static final int DOWN_AFTER_FAILURES = 3;
     /** Intervals without a success after which data counts as stale. */
     static final int STALE_AFTER_INTERVALS = 3;
 
     final PolledProvider polled;
-    /** The timeout task of the running poll; written by the scheduler before the poll can end. */
-    volatile java.util.concurrent.ScheduledFuture<?> watchdog;
+    private final BackoffPolicy backoff;
+    /** The timeout task of the running poll; written by the timer thread before the poll can end. */
+    volatile PollTimer.Cancellable watchdog;
     private ProviderSnapshot lastGood;
     private Instant lastSuccess;
     private String lastError;
     private ProviderException.Kind lastErrorKind;
     private int failures;
+    private int hardFailures;
     private boolean polledOnce;
     private Duration lastPollDuration = Duration.ZERO;
+    private Instant nextAttempt;
 
-    ProviderSlot(PolledProvider polled) {
+    ProviderSlot(PolledProvider polled, BackoffPolicy backoff) {
         this.polled = polled;
+        this.backoff = backoff;
     }
 
     String name() {
         return polled.provider().name();
     }
 
-    synchronized void recordSuccess(ProviderSnapshot snapshot, Duration took) {
+    /** Records a good answer; returns when to poll next (the backoff is reset). */
+    synchronized Instant recordSuccess(ProviderSnapshot snapshot, Duration took, Instant now) {
         lastGood = snapshot;
         lastSuccess = snapshot.takenAt();
         lastError = null;
         lastErrorKind = null;
         failures = 0;
+        hardFailures = 0;
         polledOnce = true;
         lastPollDuration = took;
+        nextAttempt = now.plus(backoff.afterSuccess());
+        return nextAttempt;
     }
 
-    synchronized void recordFailure(ProviderException.Kind kind, String message, Duration took) {
-        lastError = message;
+    /** Records a failed poll; returns when to poll next, following the backoff policy. */
+    synchronized Instant recordFailure(ProviderException.Kind kind, String message, Optional<Duration> retryAfter,
+                                       Duration took, Instant now) {
         lastErrorKind = kind;
         failures++;
+        if (kind != ProviderException.Kind.RATE_LIMITED) {
+            hardFailures++;
+        }
         polledOnce = true;
         lastPollDuration = took;
+        Duration delay = backoff.afterFailure(failures, kind, retryAfter);
+        nextAttempt = now.plus(delay);
+        lastError = oneLine(message) + retryNote(kind, retryAfter, delay);
+        return nextAttempt;
+    }
+
+    /** Forgets the scheduled attempt (the service stopped). */
+    synchronized void unschedule() {
+        nextAttempt = null;
     }
 
     synchronized Optional<ProviderSnapshot> lastGood() {
@@ -64,31 +86,69 @@ final class ProviderSlot {
         return failures;
     }
 
+    synchronized Optional<Instant> nextAttempt() {
+        return Optional.ofNullable(nextAttempt);
+    }
+
     /** The provider's status as seen at {@code now}. */
     synchronized ProviderStatus statusAt(Instant now) {
+        List<String> notices;
+        try {
+            notices = polled.provider().notices();
+        } catch (RuntimeException e) {
+            notices = List.of();
+        }
         return new ProviderStatus(name(), polled.provider().type(), stateAt(now), Optional.ofNullable(lastSuccess),
                 Optional.ofNullable(lastError), failures, lastGood == null ? 0 : lastGood.nodes().size(),
-                lastPollDuration);
+                lastPollDuration, Optional.ofNullable(nextAttempt), notices);
     }
 
     private ProviderState stateAt(Instant now) {
         if (!polledOnce) {
             return ProviderState.STARTING;
         }
-        if (failures == 0) {
-            return lastGood.warnings().isEmpty() ? ProviderState.OK : ProviderState.DEGRADED;
-        }
         if (lastErrorKind == ProviderException.Kind.AUTH) {
             return ProviderState.AUTH_ERROR;
         }
-        if (failures >= DOWN_AFTER_FAILURES || lastSuccess == null) {
+        if (lastErrorKind == ProviderException.Kind.CONFIG) {
+            return ProviderState.CONFIG_ERROR;
+        }
+        if (hardFailures >= DOWN_AFTER_FAILURES || (lastSuccess == null && lastErrorKind != null
+                && lastErrorKind != ProviderException.Kind.RATE_LIMITED)) {
             return ProviderState.DOWN;
+        }
+        if (lastSuccess == null) {
+            return ProviderState.STALE; // rate limited before the first answer: no data at all yet
         }
         Duration staleAfter = polled.interval().multipliedBy(STALE_AFTER_INTERVALS).plus(polled.timeout());
         if (Duration.between(lastSuccess, now).compareTo(staleAfter) > 0) {
             return ProviderState.STALE;
         }
+        if (failures == 0) {
+            return lastGood.warnings().isEmpty() ? ProviderState.OK : ProviderState.DEGRADED;
+        }
         // One or two failures in a row with recent data: still usable, but no longer complete.
         return ProviderState.DEGRADED;
+    }
+
+    private static String oneLine(String message) {
+        String text = message == null ? "failed without a message" : message.strip();
+        int nl = text.indexOf('\n');
+        if (nl >= 0) {
+            text = text.substring(0, nl).strip() + " …";
+        }
+        return text.length() > 300 ? text.substring(0, 299) + "…" : text;
+    }
+
+    private static String retryNote(ProviderException.Kind kind, Optional<Duration> retryAfter, Duration delay) {
+        String when = delay.toMillis() < 1000 ? delay.toMillis() + " ms" : dev.fleetdeck.model.Units.age(delay);
+        if (retryAfter.isPresent()) {
+            return " (server asked to retry after " + dev.fleetdeck.model.Units.age(retryAfter.get())
+                    + "; next try in " + when + ")";
+        }
+        if (kind == ProviderException.Kind.AUTH || kind == ProviderException.Kind.CONFIG) {
+            return " (next try in " + when + "; fix the configuration to retry sooner)";
+        }
+        return " (next try in " + when + ")";
     }
 }

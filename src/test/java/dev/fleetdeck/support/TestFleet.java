@@ -62,14 +62,15 @@ public final class TestFleet {
     /** A provider that answered at {@code at}, with state OK. */
     public static ProviderView ok(String name, Instant at, List<Node> nodes) {
         ProviderStatus status = new ProviderStatus(name, "test", ProviderState.OK, Optional.of(at), Optional.empty(), 0,
-                nodes.size(), Duration.ofMillis(12));
+                nodes.size(), Duration.ofMillis(12), Optional.empty(), List.of());
         return new ProviderView(status, Optional.of(new ProviderSnapshot(name, at, nodes, List.of())));
     }
 
     /** A provider in the given trouble state whose last good answer is from {@code lastGood}. */
     public static ProviderView failing(String name, ProviderState state, Instant lastGood, List<Node> nodes) {
         ProviderStatus status = new ProviderStatus(name, "test", state, Optional.of(lastGood),
-                Optional.of(name + ": connection refused"), 5, nodes.size(), Duration.ofMillis(3));
+                Optional.of(name + ": connection refused"), 5, nodes.size(), Duration.ofMillis(3),
+                Optional.empty(), List.of());
         return new ProviderView(status, Optional.of(new ProviderSnapshot(name, lastGood, nodes, List.of())));
     }
 
