@@ -1,6 +1,7 @@
 package dev.fleetdeck.config;
 
 import dev.fleetdeck.provider.ProviderOptions;
+import dev.fleetdeck.provider.Secret;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,6 +116,62 @@ final class MappingOptions implements ProviderOptions {
             return dflt;
         }
         return d.get();
+    }
+
+    @Override
+    public boolean getBoolean(String key, boolean dflt) {
+        String text = scalar(key);
+        if (text == null) {
+            return dflt;
+        }
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> {
+                errors.add(new ConfigError(at(key), pathOf(key), "expected true or false, found '" + text + "'"));
+                yield dflt;
+            }
+        };
+    }
+
+    @Override
+    public long getByteSize(String key, long dflt, long min, long max) {
+        String text = scalar(key);
+        if (text == null) {
+            return dflt;
+        }
+        Optional<Long> v = ByteSizeText.parse(text);
+        if (v.isEmpty()) {
+            errors.add(new ConfigError(at(key), pathOf(key), "expected a size such as 512KiB, 32MiB or 1GiB, found '"
+                    + text + "'"));
+            return dflt;
+        }
+        if (v.get() < min || v.get() > max) {
+            errors.add(new ConfigError(at(key), pathOf(key), text + " is outside " + ByteSizeText.format(min) + ".."
+                    + ByteSizeText.format(max)));
+            return dflt;
+        }
+        return v.get();
+    }
+
+    @Override
+    public Optional<Secret> findSecret(String key) {
+        String text = scalar(key);
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<Secret> secret = Secret.parse(text);
+        if (secret.isEmpty()) {
+            // Never echo the value: it may be the secret itself, pasted in by mistake.
+            errors.add(new ConfigError(at(key), pathOf(key), "expected a reference such as env:API_TOKEN or "
+                    + "file:/path/to/token; secrets are not written into the configuration file"));
+            return Optional.empty();
+        }
+        Optional<String> problem = secret.get().problem();
+        if (problem.isPresent()) {
+            errors.add(new ConfigError(at(key), pathOf(key), problem.get()));
+        }
+        return secret;
     }
 
     @Override

@@ -28,6 +28,18 @@ public interface ProviderOptions {
     /** A duration such as {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, or {@code dflt} when absent. */
     Duration getDuration(String key, Duration dflt);
 
+    /** {@code true} or {@code false}, or {@code dflt} when the key is absent. */
+    boolean getBoolean(String key, boolean dflt);
+
+    /** A size in bytes such as {@code 512KiB}, {@code 32MiB}, {@code 1GiB} or a plain number of bytes. */
+    long getByteSize(String key, long dflt, long min, long max);
+
+    /**
+     * A reference to a secret, written {@code env:NAME} or {@code file:PATH}; the secret itself never sits in the
+     * configuration file. A reference that cannot be resolved now is reported as an error.
+     */
+    Optional<Secret> findSecret(String key);
+
     /** A list of strings, or {@code dflt} when absent. */
     List<String> getStringList(String key, List<String> dflt);
 

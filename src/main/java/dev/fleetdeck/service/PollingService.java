@@ -22,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -46,6 +47,9 @@ public final class PollingService implements AutoCloseable {
 
     /** How often staleness is re-checked when no poll finishes. */
     static final Duration STATE_CHECK = Duration.ofSeconds(1);
+    private static final int NOT_STARTED = 0;
+    private static final int RUNNING = 1;
+    private static final int ABANDONED = 2;
 
     private final List<ProviderSlot> slots;
     private final FleetAssembler assembler;
@@ -150,11 +154,17 @@ public final class PollingService implements AutoCloseable {
             return;
         }
         AtomicBoolean settled = new AtomicBoolean();
+        // NOT_STARTED -> RUNNING when the poll thread starts, or NOT_STARTED -> ABANDONED when the timeout fires
+        // first; whoever wins is responsible for scheduling the next poll, so a provider is never left unscheduled.
+        AtomicInteger phase = new AtomicInteger(NOT_STARTED);
         long t0 = System.nanoTime();
         FleetProvider provider = slot.polled.provider();
         Future<?> run;
         try {
             run = pollers.submit(() -> {
+                if (!phase.compareAndSet(NOT_STARTED, RUNNING)) {
+                    return;
+                }
                 Thread.currentThread().setName("fleetdeck-poll-" + provider.name());
                 runPoll(slot, settled, t0);
             });
@@ -166,7 +176,12 @@ public final class PollingService implements AutoCloseable {
             if (settled.compareAndSet(false, true)) {
                 slot.recordFailure(ProviderException.Kind.UNREACHABLE, provider.name() + ": no answer within "
                         + timeout.toMillis() + " ms (timeout)", Optional.empty(), took(t0), timer.now());
-                run.cancel(true);
+                if (phase.compareAndSet(NOT_STARTED, ABANDONED)) {
+                    run.cancel(false);
+                    scheduleNext(slot);
+                } else {
+                    run.cancel(true); // the poll thread's finally schedules the next poll
+                }
                 requestAssembly();
             }
         }, timeout);
@@ -200,8 +215,9 @@ public final class PollingService implements AutoCloseable {
             if (watchdog != null) {
                 watchdog.cancel();
             }
-            requestAssembly();
+            // Schedule first, then publish: whoever sees the result can rely on the next attempt being planned.
             scheduleNext(slot);
+            requestAssembly();
         }
     }
 
