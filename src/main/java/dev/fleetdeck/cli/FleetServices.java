@@ -5,6 +5,7 @@ import dev.fleetdeck.config.ConfigLoader;
 import dev.fleetdeck.config.FleetDeckConfig;
 import dev.fleetdeck.provider.ProviderRegistry;
 import dev.fleetdeck.service.FleetAssembler;
+import dev.fleetdeck.service.FleetMonitor;
 import dev.fleetdeck.service.HealthRules;
 import dev.fleetdeck.service.PolledProvider;
 import dev.fleetdeck.service.PollingService;
@@ -23,6 +24,11 @@ final class FleetServices {
     static FleetDeckConfig loadConfig(Optional<String> file) throws ConfigException {
         ConfigLoader loader = new ConfigLoader(ProviderRegistry.load());
         return file.isPresent() ? loader.load(Path.of(file.get())) : loader.loadDefault();
+    }
+
+    /** Polling, history and events over the configured providers (not started). */
+    static FleetMonitor monitor(FleetDeckConfig config) {
+        return new FleetMonitor(pollingService(config));
     }
 
     /** A polling service over the configured providers (not started). */

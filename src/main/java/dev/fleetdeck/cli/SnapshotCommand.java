@@ -4,6 +4,7 @@ import dev.fleetdeck.config.ConfigException;
 import dev.fleetdeck.config.FleetDeckConfig;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.service.FleetMonitor;
 import dev.fleetdeck.service.PollingService;
 import dev.fleetdeck.ui.FxThread;
 import dev.fleetdeck.ui.HeadlessPlatform;
@@ -55,9 +56,10 @@ final class SnapshotCommand {
         FleetDeckConfig config = FleetServices.loadConfig(a.value("config"));
         String source = FleetServices.sourceLabel(config);
         long t0 = System.nanoTime();
-        try (PollingService service = FleetServices.pollingService(config)) {
+        try (FleetMonitor monitor = FleetServices.monitor(config)) {
+            PollingService service = monitor.polling();
             HeadlessPlatform.start();
-            ViewRenderer renderer = FxThread.call(() -> new ViewRenderer(view, source, width, height), FX_TIMEOUT);
+            ViewRenderer renderer = FxThread.call(() -> new ViewRenderer(view, source, width, height, monitor.events()), FX_TIMEOUT);
             service.start();
             long lastSeq = 0;
             long firstPollMs = -1;

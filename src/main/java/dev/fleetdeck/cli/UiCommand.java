@@ -19,7 +19,7 @@ final class UiCommand {
             throw new CliArgs.UsageException("unexpected argument '" + a.positional().getFirst() + "'");
         }
         FleetDeckConfig config = FleetServices.loadConfig(a.value("config"));
-        FleetDeckApp.launch(config, FleetServices::pollingService);
+        FleetDeckApp.launch(config, FleetServices::monitor);
         return Main.OK;
     }
 }

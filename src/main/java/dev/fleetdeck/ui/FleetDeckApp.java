@@ -1,7 +1,8 @@
 package dev.fleetdeck.ui;
 
 import dev.fleetdeck.config.FleetDeckConfig;
-import dev.fleetdeck.service.PollingService;
+import dev.fleetdeck.service.FleetMonitor;
+import java.time.Clock;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -17,13 +18,14 @@ public final class FleetDeckApp extends Application {
     private static final System.Logger LOG = System.getLogger(FleetDeckApp.class.getName());
     private static final AtomicReference<Launch> PENDING = new AtomicReference<>();
 
-    private PollingService service;
+    private FleetMonitor monitor;
+    private MainView view;
     private long launchNanos;
 
     /** Builds the polling service for a configuration (the CLI owns how). */
     @FunctionalInterface
     public interface ServiceFactory {
-        PollingService create(FleetDeckConfig config);
+        FleetMonitor create(FleetDeckConfig config);
     }
 
     private record Launch(FleetDeckConfig config, ServiceFactory services, long nanos) {
@@ -46,8 +48,10 @@ public final class FleetDeckApp extends Application {
         launchNanos = launch.nanos();
         FleetDeckConfig config = launch.config();
         String source = config.isBuiltInDefault() ? "built-in simulated fleet" : config.source();
-        OverviewView view = new OverviewView(source, ZoneId.systemDefault());
+        monitor = launch.services().create(config);
+        view = new MainView(source, monitor.events(), Clock.systemUTC(), ZoneId.systemDefault());
         Scene scene = new Scene(view.node(), 1600, 900);
+        view.installShortcuts(scene);
         scene.getStylesheets().add(Stylesheets.dark());
         stage.setScene(scene);
         stage.setTitle(WindowTitle.waiting(source));
@@ -55,16 +59,16 @@ public final class FleetDeckApp extends Application {
         stage.setMinHeight(640);
 
         SnapshotBus bus = new SnapshotBus(snap -> {
-            boolean first = view.current() == null;
+            boolean first = view.overview().current() == null;
             view.update(snap);
             stage.setTitle(WindowTitle.of(source, snap, ZoneId.systemDefault()));
             if (first) {
                 reportFirstFrame(scene);
             }
         });
-        service = launch.services().create(config);
-        service.addListener(bus);
-        service.start();
+        monitor.addListener(bus);
+        monitor.start();
+        view.startTicking();
         stage.show();
     }
 
@@ -81,8 +85,11 @@ public final class FleetDeckApp extends Application {
 
     @Override
     public void stop() {
-        if (service != null) {
-            service.close();
+        if (view != null) {
+            view.stopTicking();
+        }
+        if (monitor != null) {
+            monitor.close();
         }
     }
 }

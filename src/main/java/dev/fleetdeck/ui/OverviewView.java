@@ -156,7 +156,7 @@ public final class OverviewView {
                 + CLOCK.format(snap.takenAt().atZone(zone)));
 
         totalGpus.setValue(all.total());
-        totalGpus.setDescription(Units.count(t.nodes()) + " nodes");
+        totalGpus.setDescription(Units.count(t.nodes()) + (t.nodes() == 1 ? " node" : " nodes"));
         totalGpus.setText(Units.count(all.rented()) + " rented · " + Units.count(all.reserved()) + " reserved · "
                 + Units.count(all.unavailable()) + " out of service");
 

@@ -1,5 +1,8 @@
 package dev.fleetdeck.ui;
 
+import dev.fleetdeck.service.events.EventLog;
+import java.time.Clock;
+
 import dev.fleetdeck.model.FleetSnapshot;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -21,11 +24,11 @@ import java.util.Locale;
  */
 public final class ViewRenderer implements AutoCloseable {
     /** Views the renderer knows. */
-    public static final List<String> VIEWS = List.of("overview");
+    public static final List<String> VIEWS = MainView.VIEWS;
 
     private static final double WINDOW = 320;
 
-    private final OverviewView overview;
+    private final MainView main;
     private final Scene scene;
     private final Stage stage;
 
@@ -34,19 +37,21 @@ public final class ViewRenderer implements AutoCloseable {
      * @param sourceLabel what is shown
      * @param width       image width in pixels
      * @param height      image height in pixels
+     * @param events      the event log shown by the sources view
      */
-    public ViewRenderer(String view, String sourceLabel, int width, int height) {
+    public ViewRenderer(String view, String sourceLabel, int width, int height, EventLog events) {
         if (!VIEWS.contains(view.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("unknown view '" + view + "'; views: " + String.join(", ", VIEWS));
         }
-        overview = new OverviewView(sourceLabel, ZoneId.systemDefault());
+        main = new MainView(sourceLabel, events, Clock.systemUTC(), ZoneId.systemDefault());
+        main.show(view);
         Pane holder = new Pane() {
             @Override
             protected void layoutChildren() {
-                overview.node().resizeRelocate(0, 0, width, height);
+                main.node().resizeRelocate(0, 0, width, height);
             }
         };
-        holder.getChildren().add(overview.node());
+        holder.getChildren().add(main.node());
         scene = new Scene(holder, WINDOW, WINDOW, Palette.BACKGROUND);
         scene.getStylesheets().add(Stylesheets.dark());
         stage = new Stage(StageStyle.UNDECORATED);
@@ -56,19 +61,24 @@ public final class ViewRenderer implements AutoCloseable {
 
     /** Feeds a snapshot to the view (in order, so sparklines build up their history). */
     public void show(FleetSnapshot snapshot) {
-        overview.update(snapshot);
+        main.update(snapshot);
     }
 
     /** Renders the scene as it is now. */
     public WritableImage render() {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Palette.BACKGROUND);
-        return overview.node().snapshot(params, null);
+        return main.node().snapshot(params, null);
     }
 
     /** The overview, for tests. */
     public OverviewView overview() {
-        return overview;
+        return main.overview();
+    }
+
+    /** The whole window content, for tests. */
+    public MainView main() {
+        return main;
     }
 
     @Override

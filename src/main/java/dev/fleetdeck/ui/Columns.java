@@ -1,0 +1,64 @@
+package dev.fleetdeck.ui;
+
+import dev.fleetdeck.model.Health;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+
+import java.util.function.Function;
+
+/** Small helpers to build read-only text columns of our tables, with health colouring where it applies. */
+final class Columns {
+    private Columns() {
+    }
+
+    /** A text column. */
+    static <R> TableColumn<R, String> text(String title, double width, Function<R, String> value) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setReorderable(false);
+        return c;
+    }
+
+    /** A right-aligned number column (already formatted, with units). */
+    static <R> TableColumn<R, String> number(String title, double width, Function<R, String> value) {
+        TableColumn<R, String> c = text(title, width, value);
+        c.getStyleClass().add("number-column");
+        return c;
+    }
+
+    /** A text column whose text takes the colour of the row's health. */
+    static <R> TableColumn<R, String> health(String title, double width, Function<R, String> value,
+                                              Function<R, Health> health) {
+        TableColumn<R, String> c = text(title, width, value);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(s -> s.startsWith("health-"));
+                R row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+                if (empty || item == null || row == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(item);
+                getStyleClass().add(Palette.styleClass(health.apply(row)));
+                // Long messages are cut to the column; the whole text is one hover away.
+                if (item.length() > 24) {
+                    if (getTooltip() == null) {
+                        setTooltip(new javafx.scene.control.Tooltip());
+                        getTooltip().setWrapText(true);
+                        getTooltip().setMaxWidth(640);
+                    }
+                    getTooltip().setText(item);
+                } else {
+                    setTooltip(null);
+                }
+            }
+        });
+        return c;
+    }
+}
