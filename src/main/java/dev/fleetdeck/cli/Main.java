@@ -39,6 +39,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // HTTP providers follow the desktop's proxy settings unless the user chose otherwise (-D on the command line).
+        if (System.getProperty("java.net.useSystemProxies") == null) {
+            System.setProperty("java.net.useSystemProxies", "true");
+        }
         int code = run(Arrays.asList(args), System.out, System.err);
         if (code != OK || !isUi(args)) {
             System.exit(code);

@@ -1,0 +1,74 @@
+package dev.fleetdeck.bench;
+
+import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.model.ProviderState;
+import dev.fleetdeck.model.ProviderStatus;
+import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.provider.sim.SimSettings;
+import dev.fleetdeck.provider.sim.SimulatedProvider;
+import dev.fleetdeck.service.FleetAssembler;
+import dev.fleetdeck.service.ProviderView;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Simulated fleets of a given size for the benchmarks: a few consecutive provider answers, 2 s apart. */
+final class BenchFleet {
+    static final Instant START = Instant.parse("2026-11-29T00:00:00Z");
+    static final Duration STEP = Duration.ofSeconds(2);
+
+    private BenchFleet() {
+    }
+
+    /** {@code frames} answers of a simulated provider with {@code gpus} GPUs (8 per node). */
+    static List<ProviderSnapshot> frames(int gpus, int frames) throws InterruptedException {
+        SettableClock clock = new SettableClock(START);
+        SimSettings d = SimSettings.defaults();
+        SimSettings settings = new SimSettings(42, gpus / 8, 8, d.regions(), d.models(), 64, 1.0, "bench",
+                Optional.of(START), 1.0);
+        SimulatedProvider provider = new SimulatedProvider("bench", settings, clock);
+        List<ProviderSnapshot> out = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            clock.now = START.plus(STEP.multipliedBy(i));
+            out.add(provider.poll());
+        }
+        return out;
+    }
+
+    /** One poll cycle's assembly of an answer at {@code now}. */
+    static FleetSnapshot assemble(FleetAssembler assembler, long seq, Instant now, ProviderSnapshot frame) {
+        ProviderStatus status = new ProviderStatus("bench", "simulated", ProviderState.OK, Optional.of(now),
+                Optional.empty(), 0, frame.nodes().size(), Duration.ofMillis(5), Optional.of(now.plus(STEP)),
+                List.of());
+        return assembler.assemble(seq, now, List.of(new ProviderView(status, Optional.of(frame))));
+    }
+
+    static final class SettableClock extends Clock {
+        Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.fleetdeck.bench;
+
+import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.service.FleetAssembler;
+import dev.fleetdeck.service.HealthRules;
+import dev.fleetdeck.service.events.EventDetector;
+import dev.fleetdeck.service.events.EventLog;
+import dev.fleetdeck.service.history.History;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One poll cycle as the assembler thread runs it: assemble the fleet snapshot from a provider's answer (with health
+ * rules and capacity roll-ups), append it to history (fleet series and per-GPU rings), and detect events.
+ * Budget (DESIGN.md): ≤ 100 ms per cycle at 100k GPUs on one core, so the fork is limited to one processor.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-XX:ActiveProcessorCount=1", "-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+public class PollCycleBenchmark {
+    @Param({"1000", "10000", "100000"})
+    public int gpus;
+
+    private List<ProviderSnapshot> frames;
+    private FleetAssembler assembler;
+    private History history;
+    private EventDetector events;
+    private long sequence;
+    private Instant now;
+
+    @Setup(Level.Trial)
+    public void setUp() throws InterruptedException {
+        frames = BenchFleet.frames(gpus, 8);
+        assembler = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5));
+        history = new History();
+        events = new EventDetector(new EventLog());
+        now = BenchFleet.START;
+    }
+
+    @Benchmark
+    public FleetSnapshot assembleHealthHistoryEvents() {
+        sequence++;
+        now = now.plus(BenchFleet.STEP);
+        ProviderSnapshot frame = frames.get((int) (sequence % frames.size()));
+        FleetSnapshot snap = BenchFleet.assemble(assembler, sequence, now, frame);
+        history.accept(snap);
+        events.accept(snap);
+        return snap;
+    }
+
+    @Benchmark
+    public FleetSnapshot assembleOnly() {
+        sequence++;
+        now = now.plus(BenchFleet.STEP);
+        return BenchFleet.assemble(assembler, sequence, now, frames.get((int) (sequence % frames.size())));
+    }
+}
