@@ -105,6 +105,12 @@ final class SnapshotJson {
         g.writeNumberProperty("consecutiveFailures", p.consecutiveFailures());
         g.writeNumberProperty("nodes", p.nodes());
         g.writeNumberProperty("lastPollMillis", p.lastPollDuration().toMillis());
+        g.writeStringProperty("nextAttempt", p.nextAttempt().map(Object::toString).orElse(null));
+        g.writeArrayPropertyStart("notices");
+        for (String notice : p.notices()) {
+            g.writeString(notice);
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
