@@ -4,6 +4,7 @@ import dev.fleetdeck.model.Capacity;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.FleetTotals;
 import dev.fleetdeck.model.Gpu;
+import dev.fleetdeck.model.GpuProcess;
 import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
@@ -178,6 +179,15 @@ final class SnapshotJson {
         g.writeStringProperty("migProfile", gpu.migProfile().isEmpty() ? null : gpu.migProfile());
         g.writeStringProperty("health", gpu.health().label());
         reasons(g, gpu.healthReasons());
+        g.writeArrayPropertyStart("processes");
+        for (GpuProcess p : gpu.processes()) {
+            g.writeStartObject();
+            g.writeNumberProperty("pid", p.pid());
+            g.writeStringProperty("name", p.name());
+            metric(g, "usedMemoryMiB", p.usedMemoryMiB());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

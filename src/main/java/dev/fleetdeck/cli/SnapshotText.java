@@ -31,7 +31,8 @@ final class SnapshotText {
         out.append(providers.render("  ")).append(nl);
 
         out.append("Fleet").append(nl);
-        out.append("  ").append(Units.gpus(all.total())).append(" on ").append(Units.count(t.nodes())).append(" nodes: ")
+        out.append("  ").append(Units.gpus(all.total())).append(" on ").append(Units.count(t.nodes()))
+                .append(t.nodes() == 1 ? " node: " : " nodes: ")
                 .append(Units.count(all.rented())).append(" rented, ").append(Units.count(all.reserved()))
                 .append(" reserved, ").append(Units.count(all.free())).append(" free (")
                 .append(Units.count(all.sellable())).append(" sellable), ").append(Units.count(all.unavailable()))

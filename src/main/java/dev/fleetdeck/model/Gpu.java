@@ -25,7 +25,9 @@ import java.util.Set;
  * @param throttleReasons  active clock-event reasons that limit performance
  * @param migProfile       MIG profile of this instance (e.g. {@code 1g.10gb}), or empty when not a MIG instance
  * @param health           evaluated health
- * @param healthReasons    why health is not OK (empty when OK)
+ * @param healthReasons    why health is not OK (empty when OK); a provider may report its own (e.g. row remap
+ *                         failure), which the health rules keep
+ * @param processes        compute processes on this GPU, when the source reports them (nvidia-smi does)
  */
 public record Gpu(
         int index,
@@ -45,7 +47,8 @@ public record Gpu(
         Set<ThrottleReason> throttleReasons,
         String migProfile,
         Health health,
-        List<HealthReason> healthReasons) {
+        List<HealthReason> healthReasons,
+        List<GpuProcess> processes) {
 
     public Gpu {
         Objects.requireNonNull(uuid, "uuid");
@@ -54,13 +57,25 @@ public record Gpu(
         Objects.requireNonNull(health, "health");
         throttleReasons = Set.copyOf(throttleReasons);
         healthReasons = List.copyOf(healthReasons);
+        processes = List.copyOf(processes);
+    }
+
+    /** A GPU whose source reports no processes. */
+    public Gpu(int index, String uuid, String model, double utilizationPct, double memoryUsedMiB,
+               double memoryTotalMiB, double temperatureC, double memoryTemperatureC, double powerW,
+               double powerLimitW, double smClockMHz, double eccCorrected, double eccUncorrected, int lastXid,
+               Set<ThrottleReason> throttleReasons, String migProfile, Health health,
+               List<HealthReason> healthReasons) {
+        this(index, uuid, model, utilizationPct, memoryUsedMiB, memoryTotalMiB, temperatureC, memoryTemperatureC,
+                powerW, powerLimitW, smClockMHz, eccCorrected, eccUncorrected, lastXid, throttleReasons, migProfile,
+                health, healthReasons, List.of());
     }
 
     /** This GPU with another evaluated health. */
     public Gpu withHealth(Health newHealth, List<HealthReason> reasons) {
         return new Gpu(index, uuid, model, utilizationPct, memoryUsedMiB, memoryTotalMiB, temperatureC,
                 memoryTemperatureC, powerW, powerLimitW, smClockMHz, eccCorrected, eccUncorrected, lastXid,
-                throttleReasons, migProfile, newHealth, reasons);
+                throttleReasons, migProfile, newHealth, reasons, processes);
     }
 
     /** Memory in use as a percentage of total, or absent when either is absent. */

@@ -67,9 +67,9 @@ public final class HealthRules {
         return node.withHealth(gpus, worst, reasons);
     }
 
-    /** Evaluates one GPU. */
+    /** Evaluates one GPU; reasons its provider gave (e.g. "row remap failed") are kept. */
     public Gpu evaluate(Gpu gpu) {
-        List<HealthReason> reasons = new ArrayList<>(2);
+        List<HealthReason> reasons = new ArrayList<>(gpu.healthReasons());
         double t = gpu.temperatureC();
         if (Metrics.isPresent(t) && t >= gpuCritC) {
             reasons.add(new HealthReason(Health.CRIT, "gpu-hot", "GPU " + gpu.index() + " at " + Units.celsius(t)
