@@ -28,6 +28,8 @@ public final class Main {
               probe         poll every provider once and print the fleet
                               --format table|json (table)  --summary (JSON without the node list)
               check-config  validate a configuration file and print every error: check-config FILE
+              exporter      serve a simulated fleet as dcgm-exporter metrics on 127.0.0.1
+                              --nodes N (100)  --port P (9400; 0 = any free port)  --seed S  --gpus-per-node G
 
             Options for ui, snapshot and probe:
               --config FILE   YAML configuration (see README); default: the built-in simulated fleet
@@ -68,8 +70,9 @@ public final class Main {
                 case "snapshot" -> SnapshotCommand.run(rest, out, err);
                 case "probe" -> ProbeCommand.run(rest, out, err);
                 case "check-config" -> CheckConfigCommand.run(rest, out, err);
+                case "exporter" -> ExporterCommand.run(rest, out, err);
                 default -> throw new CliArgs.UsageException("unknown command '" + command
-                        + "'; commands: ui, snapshot, probe, check-config");
+                        + "'; commands: ui, snapshot, probe, check-config, exporter");
             };
         } catch (CliArgs.UsageException e) {
             err.println("fleetdeck: " + e.getMessage());

@@ -78,7 +78,7 @@ class ConfigLoaderTest {
                 "fleet.yaml:7:7: providers[0].options.modles: unknown key (known here: event-rate, gpus-per-node, host-prefix, "
                         + "models, nodes, regions, seed, start, tenants, time-scale)",
                 "fleet.yaml:8:11: providers[1].name: 'a' is already the name of providers[0]",
-                "fleet.yaml:9:11: providers[1].type: unknown provider type 'prometheus-typo'; known types: nvidia-smi, simulated",
+                "fleet.yaml:9:11: providers[1].type: unknown provider type 'prometheus-typo'; known types: dcgm, nvidia-smi, prometheus, simulated",
                 "fleet.yaml:10:5: providers[2].name: missing: every provider needs a unique name",
                 "fleet.yaml:12:22: providers[2].options.models.H900: unknown GPU model; known models: H100, H200, B200, "
                         + "A100, L40S, RTX4090",

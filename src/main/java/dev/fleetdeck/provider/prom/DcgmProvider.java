@@ -1,0 +1,163 @@
+package dev.fleetdeck.provider.prom;
+
+import dev.fleetdeck.model.Health;
+import dev.fleetdeck.model.HealthReason;
+import dev.fleetdeck.model.Node;
+import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.provider.FleetProvider;
+import dev.fleetdeck.provider.ProviderException;
+import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.provider.http.HttpBody;
+import dev.fleetdeck.provider.http.HttpFetcher;
+import dev.fleetdeck.provider.prom.dcgm.DcgmCollector;
+import dev.fleetdeck.provider.prom.dcgm.LabelMapping;
+import dev.fleetdeck.provider.prom.expo.ExpositionParser;
+import dev.fleetdeck.provider.prom.expo.ParseException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code type: dcgm}: scrapes dcgm-exporter {@code /metrics} endpoints directly (or reads saved scrapes from files),
+ * many at once within the provider's concurrency, and turns the series into nodes and GPUs. One dead target is a
+ * down target (its nodes, if seen before, show as unreachable), not a failed provider; only when every target fails
+ * does the poll fail.
+ *
+ * <p>Threads: {@link #poll()} on the polling thread; scrapes on virtual threads {@code fleetdeck-dcgm-N} owned here.
+ */
+public final class DcgmProvider implements FleetProvider {
+    private final String name;
+    private final ScrapeTargets targets;
+    private final HttpFetcher http;
+    private final LabelMapping mapping;
+    private final long maxBytes;
+    private final Clock clock;
+    private final ExecutorService scrapes = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("fleetdeck-dcgm-", 0).factory());
+    private final Map<String, Integer> inventory = new ConcurrentHashMap<>();
+    private final Map<String, List<Node>> lastNodes = new ConcurrentHashMap<>();
+
+    DcgmProvider(String name, ScrapeTargets targets, HttpFetcher http, LabelMapping mapping, long maxBytes,
+                 Clock clock) {
+        this.name = name;
+        this.targets = targets;
+        this.http = http;
+        this.mapping = mapping;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String type() {
+        return DcgmProviderFactory.TYPE;
+    }
+
+    @Override
+    public List<String> notices() {
+        return http.notices();
+    }
+
+    private record Scrape(ScrapeTarget target, List<Node> nodes, String error) {
+    }
+
+    @Override
+    public ProviderSnapshot poll() throws ProviderException, InterruptedException {
+        List<ScrapeTarget> list = targets.current();
+        if (list.isEmpty()) {
+            throw new ProviderException(ProviderException.Kind.CONFIG, name, "no targets to scrape");
+        }
+        List<Future<Scrape>> futures = new ArrayList<>(list.size());
+        for (ScrapeTarget t : list) {
+            futures.add(scrapes.submit(() -> scrape(t)));
+        }
+        List<Node> nodes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        int down = 0;
+        String firstError = null;
+        try {
+            for (Future<Scrape> f : futures) {
+                Scrape s = f.get();
+                if (s.error() == null) {
+                    nodes.addAll(s.nodes());
+                    lastNodes.put(s.target().name(), s.nodes());
+                } else {
+                    down++;
+                    firstError = firstError == null ? s.error() : firstError;
+                    warnings.add("target down: " + s.error());
+                    nodes.addAll(unreachable(s.target(), s.error()));
+                }
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e;
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw new ProviderException(ProviderException.Kind.BAD_DATA, name, "scrape failed: " + e.getCause(),
+                    e.getCause());
+        }
+        if (down == list.size()) {
+            throw new ProviderException(ProviderException.Kind.UNREACHABLE, name, (list.size() == 1 ? ""
+                    : "all " + list.size() + " targets down; first: ") + firstError);
+        }
+        return new ProviderSnapshot(name, clock.instant(), nodes, warnings);
+    }
+
+    private Scrape scrape(ScrapeTarget t) throws InterruptedException {
+        try {
+            byte[] body;
+            String contentType = null;
+            if (t.file().isPresent()) {
+                if (Files.size(t.file().get()) > maxBytes) {
+                    return new Scrape(t, List.of(), t.name() + ": larger than the " + (maxBytes >> 20)
+                            + " MiB limit (max-response-size)");
+                }
+                body = Files.readAllBytes(t.file().get());
+            } else {
+                HttpBody b = http.get(t.uri().orElseThrow(), HttpFetcher.Expect.TEXT);
+                body = b.bytes();
+                contentType = b.contentType().orElse(null);
+            }
+            DcgmCollector collector = new DcgmCollector(mapping, t.host(), t.labels());
+            ExpositionParser.forContentType(contentType).parse(body, body.length, t.name(), collector);
+            return new Scrape(t, collector.nodes(name, inventory), null);
+        } catch (ProviderException e) {
+            return new Scrape(t, List.of(), e.getMessage().substring(e.source().length() + 2));
+        } catch (ParseException e) {
+            return new Scrape(t, List.of(), "malformed exposition: " + e.getMessage());
+        } catch (IOException e) {
+            return new Scrape(t, List.of(), t.name() + ": cannot read: " + e.getClass().getSimpleName() + " "
+                    + e.getMessage());
+        }
+    }
+
+    /** The nodes last seen behind a dead target, marked unreachable, so they are not silently dropped. */
+    private List<Node> unreachable(ScrapeTarget t, String error) {
+        List<Node> out = new ArrayList<>();
+        for (Node n : lastNodes.getOrDefault(t.name(), List.of())) {
+            out.add(new Node(n.hostname(), n.provider(), n.region(), n.gpuModel(), NodeState.UNREACHABLE,
+                    n.tenant(), n.pricePerGpuHour(), n.driverVersion(), n.cudaVersion(), n.expectedGpus(), List.of(),
+                    Health.UNKNOWN, List.of(new HealthReason(Health.UNKNOWN, "target-down", error))));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        scrapes.shutdownNow();
+        http.close();
+    }
+}
