@@ -34,6 +34,17 @@ public interface FleetProvider extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * The recent past of this source summed over its GPUs, on the grid {@code from, from + step, …, to}, for
+     * backfilling trends at start; empty when the source keeps no history (the default). Called once, on a
+     * background thread, possibly while {@link #poll()} runs: implementations must not share mutable state with it.
+     */
+    default java.util.Optional<AggregateHistory> aggregateHistory(java.time.Instant from, java.time.Instant to,
+                                                                  java.time.Duration step)
+            throws ProviderException, InterruptedException {
+        return java.util.Optional.empty();
+    }
+
     /** Releases what the provider holds (connections, processes). The default holds nothing. */
     @Override
     default void close() {

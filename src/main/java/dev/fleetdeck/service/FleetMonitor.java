@@ -16,6 +16,7 @@ public final class FleetMonitor implements AutoCloseable {
     private final PollingService polling;
     private final History history;
     private final EventLog events;
+    private volatile Thread backfill;
 
     public FleetMonitor(PollingService polling) {
         this(polling, new History(), new EventLog());
@@ -34,8 +35,16 @@ public final class FleetMonitor implements AutoCloseable {
         polling.addListener(listener);
     }
 
+    /** Starts polling, and in the background backfills the last hour of fleet trends from providers that can. */
     public void start() {
         polling.start();
+        backfill = Thread.ofVirtual().name("fleetdeck-backfill").start(() -> {
+            try {
+                HistoryBackfill.run(polling.providers(), history.fleet(), java.time.Clock.systemUTC());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     public PollingService polling() {
@@ -52,6 +61,15 @@ public final class FleetMonitor implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread b = backfill;
+        if (b != null) {
+            b.interrupt();
+            try {
+                b.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         polling.close();
     }
 }

@@ -116,6 +116,11 @@ public final class PollingService implements AutoCloseable {
         requestAssembly();
     }
 
+    /** The providers, in display order. */
+    public List<FleetProvider> providers() {
+        return slots.stream().map(s -> s.polled.provider()).toList();
+    }
+
     /** The latest snapshot, or null before the first assembly. Callable from any thread. */
     public FleetSnapshot latest() {
         return latest.get();

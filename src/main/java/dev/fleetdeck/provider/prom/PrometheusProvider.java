@@ -14,6 +14,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import dev.fleetdeck.provider.AggregateHistory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,7 @@ public final class PrometheusProvider implements FleetProvider {
     private final String name;
     private final URI base;
     private final String selector;
+    private final String matchers;
     private final HttpFetcher http;
     private final LabelMapping mapping;
     private final Clock clock;
@@ -41,6 +46,7 @@ public final class PrometheusProvider implements FleetProvider {
         this.name = name;
         this.base = base;
         this.selector = DcgmSeries.selector(extraMatchers);
+        this.matchers = extraMatchers.strip();
         this.http = http;
         this.mapping = mapping;
         this.clock = clock;
@@ -96,6 +102,58 @@ public final class PrometheusProvider implements FleetProvider {
             warnings.add("no dcgm-exporter series match " + selector);
         }
         return new ProviderSnapshot(name, clock.instant(), collector.nodes(name, inventory), warnings);
+    }
+
+    /**
+     * Fleet trends from the store, summed server-side (six {@code query_range} calls of one series each, however
+     * large the fleet), for backfilling history at start.
+     */
+    @Override
+    public Optional<AggregateHistory> aggregateHistory(Instant from, Instant to, Duration step)
+            throws ProviderException, InterruptedException {
+        int n = (int) (Duration.between(from, to).toMillis() / step.toMillis()) + 1;
+        long[] times = new long[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = from.toEpochMilli() + i * step.toMillis();
+        }
+        String util = series(DcgmSeries.GPU_UTIL);
+        String temp = series(DcgmSeries.GPU_TEMP);
+        return Optional.of(new AggregateHistory(times,
+                range("sum(" + util + ")", from, to, step, n), range("count(" + util + ")", from, to, step, n),
+                range("sum(" + series(DcgmSeries.POWER_USAGE) + ")", from, to, step, n),
+                range("sum(" + temp + ")", from, to, step, n), range("count(" + temp + ")", from, to, step, n),
+                range("max(" + temp + ")", from, to, step, n)));
+    }
+
+    private String series(DcgmSeries s) {
+        return s.metricName() + (matchers.isEmpty() ? "" : "{" + matchers + "}");
+    }
+
+    private double[] range(String promql, Instant from, Instant to, Duration step, int n)
+            throws ProviderException, InterruptedException {
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, Double.NaN);
+        URI uri = api("query_range", "query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start="
+                + from.getEpochSecond() + "&end=" + to.getEpochSecond() + "&step=" + step.toSeconds() + "s");
+        HttpBody body = http.get(uri, HttpFetcher.Expect.JSON);
+        long start = from.toEpochMilli();
+        long stepMs = step.toMillis();
+        try {
+            PromResponse.Outcome o = PromResponse.read(body.bytes(), (labels, t, v) -> {
+                long i = Math.round((double) (t - start) / stepMs);
+                if (i >= 0 && i < n) {
+                    out[(int) i] = v;
+                }
+            });
+            if (!o.status().equals("success")) {
+                throw new ProviderException(ProviderException.Kind.BAD_DATA, name, "query_range answered '"
+                        + o.status() + "'" + (o.error() == null ? "" : ": " + o.error()));
+            }
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new ProviderException(ProviderException.Kind.BAD_DATA, name, HttpFetcher.describe(uri)
+                    + " answered with JSON that is not a Prometheus API answer", e);
+        }
+        return out;
     }
 
     private URI api(String endpoint, String query) {

@@ -136,6 +136,78 @@ public final class FleetHistory {
     }
 
     /**
+     * Adds samples from before FleetDeck started (a store's memory, see
+     * {@link dev.fleetdeck.provider.FleetProvider#aggregateHistory}). Only samples older than the oldest one
+     * recorded live are taken, so live data always wins; series not given are absent at those times.
+     *
+     * @param times  sample times, ascending
+     * @param series values per series key, each as long as {@code times}; NaN = no data
+     */
+    public synchronized void backfill(long[] times, Map<String, double[]> series) {
+        int oldest = Math.floorMod(recentNewest - recentSize + 1, RECENT_SLOTS);
+        long firstLive = recentSize == 0 ? Long.MAX_VALUE : recentTimes[oldest];
+        List<Integer> take = new ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            if (times[i] < firstLive && (i == 0 || times[i] > times[i - 1])) {
+                take.add(i);
+            }
+        }
+        if (take.isEmpty()) {
+            return;
+        }
+        // Rebuild the recent ring in time order: backfilled samples first, then the live ones.
+        int live = recentSize;
+        long[] liveTimes = new long[live];
+        double[][] liveValues = new double[names.size()][live];
+        for (int k = 0; k < live; k++) {
+            int p = (oldest + k) % RECENT_SLOTS;
+            liveTimes[k] = recentTimes[p];
+            for (int c = 0; c < names.size(); c++) {
+                liveValues[c][k] = recent[c][p];
+            }
+        }
+        int liveColumns = names.size();
+        int[] cols = new int[series.size()];
+        double[][] vals = new double[series.size()][];
+        int m = 0;
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            int c = column(e.getKey());
+            if (c >= 0) {
+                cols[m] = c;
+                vals[m++] = e.getValue();
+            }
+        }
+        recentSize = 0;
+        recentNewest = -1;
+        int skip = Math.max(0, take.size() + live - RECENT_SLOTS);
+        double[] row = new double[m];
+        for (int k = skip; k < take.size(); k++) {
+            int i = take.get(k);
+            for (int j = 0; j < m; j++) {
+                row[j] = vals[j][i];
+            }
+            writeRecent(times[i], cols, row, m);
+            writeDay(times[i], cols, row, m);
+        }
+        int[] all = new int[liveColumns];
+        double[] liveRow = new double[liveColumns];
+        for (int c = 0; c < liveColumns; c++) {
+            all[c] = c;
+        }
+        for (int k = 0; k < live; k++) {
+            for (int c = 0; c < liveColumns; c++) {
+                liveRow[c] = liveValues[c][k];
+            }
+            recentNewest = (recentNewest + 1) % RECENT_SLOTS;
+            recentSize = Math.min(RECENT_SLOTS, recentSize + 1);
+            recentTimes[recentNewest] = liveTimes[k];
+            for (int c = 0; c < names.size(); c++) {
+                recent[c][recentNewest] = c < liveColumns ? liveRow[c] : Double.NaN;
+            }
+        }
+    }
+
+    /**
      * The series over the last {@code window} up to {@code now}: raw samples when the window fits in the recent
      * tier, one-minute buckets otherwise.
      */

@@ -115,7 +115,39 @@ class RealTsdbTest {
             ProviderSnapshot snap = pollUntilComplete(p, prom);
             GroundTruth.assertMatches(exporter.nodes(), snap.nodes(), true);
             assertThat(snap.nodes()).extracting(Node::provider).containsOnly("tsdb");
+            assertBackfillMatches(p);
         }
+    }
+
+    /** query_range, summed server-side, gives the fleet's trends; the newest point equals the frozen fleet. */
+    private void assertBackfillMatches(FleetProvider p) throws Exception {
+        List<Node> truth = GroundTruth.visible(exporter.nodes());
+        double power = truth.stream().flatMap(n -> n.gpus().stream()).mapToDouble(g -> g.powerW()).sum();
+        double util = truth.stream().flatMap(n -> n.gpus().stream()).mapToDouble(g -> g.utilizationPct()).average()
+                .orElseThrow();
+        int gpus = truth.stream().mapToInt(n -> n.gpus().size()).sum();
+        // The newest grid point must lie after every series' first scrape: ask until it does.
+        dev.fleetdeck.provider.AggregateHistory history;
+        int last;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        do {
+            java.time.Instant now = java.time.Instant.now();
+            history = p.aggregateHistory(now.minusSeconds(60), now, Duration.ofSeconds(5)).orElseThrow();
+            last = history.epochMillis().length - 1;
+            if (history.temperatureCount()[last] == gpus) {
+                break;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        assertEquals(power, history.powerW()[last], 1e-6);
+        assertEquals(util, history.utilizationSum()[last] / history.utilizationCount()[last], 1e-9);
+        assertEquals(gpus, history.temperatureCount()[last]);
+        var fleetHistory = new dev.fleetdeck.service.history.FleetHistory();
+        int written = dev.fleetdeck.service.HistoryBackfillAccess.run(List.of(p), fleetHistory);
+        assertThat(written).isPositive();
+        var series = fleetHistory.query("power-kw", Duration.ofHours(1), java.time.Instant.now());
+        double newest = series.values()[series.size() - 1];
+        assertEquals(power / 1000, newest, 1e-9, "backfilled fleet power, kW, on a 1 s grid");
     }
 
     @Test

@@ -84,4 +84,33 @@ class FleetHistoryTest {
         assertEquals(200 - FleetHistory.MAX_SERIES, h.droppedSeries());
         assertThat(h.memoryBytes()).isLessThan(5L << 20);
     }
+
+    @Test
+    void backfillGoesBeforeLiveSamplesAndLiveDataWins() {
+        FleetHistory h = new FleetHistory();
+        h.record(T0.plusSeconds(600), Map.of("power-kw", 5.0, "free:H100", 3.0));
+        h.record(T0.plusSeconds(602), Map.of("power-kw", 6.0, "free:H100", 4.0));
+        long[] times = new long[50];
+        double[] power = new double[50];
+        for (int i = 0; i < 50; i++) {
+            times[i] = T0.plusSeconds(i * 15L).toEpochMilli();
+            power[i] = i;
+        }
+        h.backfill(times, Map.of("power-kw", power));
+        Series s = h.query("power-kw", Duration.ofHours(1), T0.plusSeconds(602));
+        assertEquals(42, s.size(), "40 backfilled samples older than the first live one (0..585 s), then 2 live");
+        assertEquals(0.0, s.values()[0]);
+        assertEquals(39.0, s.values()[39]);
+        assertEquals(5.0, s.values()[40]);
+        assertEquals(6.0, s.values()[41]);
+        for (int i = 1; i < s.size(); i++) {
+            assertTrue(s.epochMillis()[i] > s.epochMillis()[i - 1], "time order kept");
+        }
+        Series free = h.query("free:H100", Duration.ofHours(1), T0.plusSeconds(602));
+        assertTrue(Double.isNaN(free.values()[0]), "a series not backfilled is absent there");
+        assertEquals(4.0, free.values()[41]);
+        Series day = h.query("power-kw", Duration.ofHours(3), T0.plusSeconds(602));
+        assertEquals(5.5, day.values()[day.size() - 10], 1e-9,
+                "the minute buckets are filled too: minute 1 holds samples 4, 5, 6, 7");
+    }
 }
