@@ -7,6 +7,7 @@ import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.provider.FanOut;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
@@ -19,10 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
@@ -78,34 +77,21 @@ public final class NvsmiProvider implements FleetProvider {
             throw new ProviderException(ProviderException.Kind.CONFIG, name, "no hosts to read (hosts and hosts-file "
                     + "are empty)");
         }
-        List<Future<HostReading>> futures = new ArrayList<>(list.size());
-        for (NvsmiHost host : list) {
-            futures.add(hostThreads.submit(() -> {
-                Thread.currentThread().setName("fleetdeck-nvsmi-" + host.name());
-                return readHost(host);
-            }));
-        }
+        List<HostReading> readings = FanOut.run(name, hostThreads, list, host -> {
+            Thread.currentThread().setName("fleetdeck-nvsmi-" + host.name());
+            return readHost(host);
+        });
         List<Node> nodes = new ArrayList<>(list.size());
         List<String> warnings = new ArrayList<>();
         int failed = 0;
         String firstFailure = null;
-        try {
-            for (Future<HostReading> f : futures) {
-                HostReading r = f.get();
-                nodes.add(r.node());
-                warnings.addAll(r.warnings());
-                if (r.failed()) {
-                    failed++;
-                    firstFailure = firstFailure == null ? r.warnings().getFirst() : firstFailure;
-                }
+        for (HostReading r : readings) {
+            nodes.add(r.node());
+            warnings.addAll(r.warnings());
+            if (r.failed()) {
+                failed++;
+                firstFailure = firstFailure == null ? r.warnings().getFirst() : firstFailure;
             }
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e;
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw new ProviderException(ProviderException.Kind.BAD_DATA, name, "reading a host failed: "
-                    + e.getCause(), e.getCause());
         }
         if (failed == list.size()) {
             throw new ProviderException(ProviderException.Kind.UNREACHABLE, name, (list.size() == 1 ? ""

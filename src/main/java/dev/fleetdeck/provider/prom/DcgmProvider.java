@@ -4,6 +4,7 @@ import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.provider.FanOut;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
@@ -21,10 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code type: dcgm}: scrapes dcgm-exporter {@code /metrics} endpoints directly (or reads saved scrapes from files),
@@ -80,34 +79,21 @@ public final class DcgmProvider implements FleetProvider {
         if (list.isEmpty()) {
             throw new ProviderException(ProviderException.Kind.CONFIG, name, "no targets to scrape");
         }
-        List<Future<Scrape>> futures = new ArrayList<>(list.size());
-        for (ScrapeTarget t : list) {
-            futures.add(scrapes.submit(() -> scrape(t)));
-        }
+        List<Scrape> results = FanOut.run(name, scrapes, list, this::scrape);
         List<Node> nodes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int down = 0;
         String firstError = null;
-        try {
-            for (Future<Scrape> f : futures) {
-                Scrape s = f.get();
-                if (s.error() == null) {
-                    nodes.addAll(s.nodes());
-                    lastNodes.put(s.target().name(), s.nodes());
-                } else {
-                    down++;
-                    firstError = firstError == null ? s.error() : firstError;
-                    warnings.add("target down: " + s.error());
-                    nodes.addAll(unreachable(s.target(), s.error()));
-                }
+        for (Scrape s : results) {
+            if (s.error() == null) {
+                nodes.addAll(s.nodes());
+                lastNodes.put(s.target().name(), s.nodes());
+            } else {
+                down++;
+                firstError = firstError == null ? s.error() : firstError;
+                warnings.add("target down: " + s.error());
+                nodes.addAll(unreachable(s.target(), s.error()));
             }
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e;
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw new ProviderException(ProviderException.Kind.BAD_DATA, name, "scrape failed: " + e.getCause(),
-                    e.getCause());
         }
         if (down == list.size()) {
             throw new ProviderException(ProviderException.Kind.UNREACHABLE, name, (list.size() == 1 ? ""
