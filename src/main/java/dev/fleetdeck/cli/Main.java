@@ -22,8 +22,10 @@ public final class Main {
 
             Commands:
               ui            open the dashboard (the default); without --config, on the built-in simulated fleet
+                              --showroom: start full screen in the customer-safe showroom
               snapshot      render a view to PNG without a display
-                              --out FILE.png (required)  --size WxH (1920x1080)  --view overview
+                              --out FILE.png (required)  --size WxH (1920x1080)
+                              --view overview|sources|showroom  --page N (showroom page 1-4)
                               --polls N (1: snapshots to feed before rendering)
               probe         poll every provider once and print the fleet
                               --format table|json (table)  --summary (JSON without the node list)

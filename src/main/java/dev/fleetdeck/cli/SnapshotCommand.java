@@ -34,7 +34,7 @@ final class SnapshotCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws CliArgs.UsageException, ConfigException {
-        CliArgs a = CliArgs.parse(args, Set.of("config", "out", "size", "view", "polls"), Set.of("verbose"));
+        CliArgs a = CliArgs.parse(args, Set.of("config", "out", "size", "view", "polls", "page"), Set.of("verbose"));
         Path file = Path.of(a.value("out").orElseThrow(() -> new CliArgs.UsageException("snapshot needs --out FILE.png")));
         Matcher size = SIZE.matcher(a.value("size").orElse("1920x1080"));
         if (!size.matches()) {
@@ -50,6 +50,7 @@ final class SnapshotCommand {
             throw new CliArgs.UsageException("unknown view '" + view + "'; views: " + String.join(", ", ViewRenderer.VIEWS));
         }
         int polls = a.intValue("polls", 1, 1, 1000);
+        int page = a.intValue("page", 1, 1, 4);
         if (!a.positional().isEmpty()) {
             throw new CliArgs.UsageException("unexpected argument '" + a.positional().getFirst() + "'");
         }
@@ -59,8 +60,9 @@ final class SnapshotCommand {
         try (FleetMonitor monitor = FleetServices.monitor(config)) {
             PollingService service = monitor.polling();
             HeadlessPlatform.start();
-            ViewRenderer renderer = FxThread.call(() -> new ViewRenderer(view, source, width, height, monitor.events()), FX_TIMEOUT);
-            service.start();
+            ViewRenderer renderer = FxThread.call(() -> new ViewRenderer(view, source, width, height, monitor,
+                    config.showroom(), page), FX_TIMEOUT);
+            monitor.start();
             long lastSeq = 0;
             long firstPollMs = -1;
             FleetSnapshot snap = null;
@@ -79,6 +81,12 @@ final class SnapshotCommand {
                     return null;
                 }, FX_TIMEOUT);
             }
+            monitor.awaitBackfill(Duration.ofSeconds(30));
+            FleetSnapshot last = snap;
+            FxThread.call(() -> {
+                renderer.show(last); // again, now that the trends have their past
+                return null;
+            }, FX_TIMEOUT);
             long r0 = System.nanoTime();
             WritableImage image = FxThread.call(renderer::render, FX_TIMEOUT);
             long renderMs = (System.nanoTime() - r0) / 1_000_000;

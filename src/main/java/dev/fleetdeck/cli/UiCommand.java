@@ -14,12 +14,12 @@ final class UiCommand {
     }
 
     static int run(List<String> args, PrintStream err) throws CliArgs.UsageException, ConfigException {
-        CliArgs a = CliArgs.parse(args, Set.of("config"), Set.of("verbose"));
+        CliArgs a = CliArgs.parse(args, Set.of("config"), Set.of("verbose", "showroom"));
         if (!a.positional().isEmpty()) {
             throw new CliArgs.UsageException("unexpected argument '" + a.positional().getFirst() + "'");
         }
         FleetDeckConfig config = FleetServices.loadConfig(a.value("config"));
-        FleetDeckApp.launch(config, FleetServices::monitor);
+        FleetDeckApp.launch(config, FleetServices::monitor, a.flag("showroom"));
         return Main.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.model.ShowroomSettings;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderFactory;
 import dev.fleetdeck.provider.ProviderRegistry;
@@ -91,6 +92,7 @@ public final class ConfigLoader {
         MappingOptions options = new MappingOptions(top, "", errors);
         Duration unreachableAfter = options.section("polling").getDuration("unreachable-after",
                 DEFAULT_UNREACHABLE_AFTER);
+        ShowroomSettings showroom = ShowroomOptions.read(options.section("showroom"));
         List<ConfiguredProvider> providers = readProviders(top, options, errors);
         options.reportUnknownKeys();
         if (!errors.isEmpty()) {
@@ -99,7 +101,7 @@ public final class ConfigLoader {
                     .thenComparingInt(e -> e.location().column()));
             throw new ConfigException(errors);
         }
-        return new FleetDeckConfig(source, providers, unreachableAfter);
+        return new FleetDeckConfig(source, providers, unreachableAfter, showroom);
     }
 
     private List<ConfiguredProvider> readProviders(ConfigNode.Mapping top, MappingOptions options,

@@ -2,6 +2,7 @@ package dev.fleetdeck.config;
 
 import java.time.Duration;
 import java.util.List;
+import dev.fleetdeck.model.ShowroomSettings;
 
 /**
  * A loaded, valid configuration.
@@ -9,12 +10,20 @@ import java.util.List;
  * @param source           where it came from (a file path, or the built-in default)
  * @param providers        the configured providers, in file order
  * @param unreachableAfter how long a provider may fail before its nodes show as unreachable
+ * @param showroom         branding and content of the showroom mode
  */
-public record FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter)
+public record FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter,
+                              ShowroomSettings showroom)
         implements AutoCloseable {
 
     public FleetDeckConfig {
         providers = List.copyOf(providers);
+        java.util.Objects.requireNonNull(showroom, "showroom");
+    }
+
+    /** A configuration with the default showroom. */
+    public FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter) {
+        this(source, providers, unreachableAfter, ShowroomSettings.defaults());
     }
 
     /** Whether this is the built-in simulated fleet. */

@@ -47,6 +47,14 @@ public final class FleetMonitor implements AutoCloseable {
         });
     }
 
+    /** Waits until the start-up history backfill is done (the snapshot command renders after it). */
+    public void awaitBackfill(java.time.Duration timeout) throws InterruptedException {
+        Thread b = backfill;
+        if (b != null) {
+            b.join(timeout);
+        }
+    }
+
     public PollingService polling() {
         return polling;
     }

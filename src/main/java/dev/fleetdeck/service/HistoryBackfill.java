@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Fills the fleet trends of the last hour from providers whose source remembers it (Prometheus and friends), so
- * the charts are not empty after a start. Providers' sums add up on a shared time grid; a provider that fails here
+ * Fills the fleet trends of the last day from providers whose source remembers it (Prometheus and friends, the
+ * simulator's own run), so the charts are not empty after a start. Providers' sums add up on a shared time grid; a provider that fails here
  * is skipped with a log line (its live polling is unaffected).
  */
 final class HistoryBackfill {
     private static final System.Logger LOG = System.getLogger(HistoryBackfill.class.getName());
-    static final Duration SPAN = Duration.ofHours(1);
-    static final Duration STEP = Duration.ofSeconds(15);
+    static final Duration SPAN = Duration.ofHours(24);
+    static final Duration STEP = Duration.ofMinutes(1);
 
     private HistoryBackfill() {
     }
@@ -96,6 +96,23 @@ final class HistoryBackfill {
             present += uc > 0 || any || tc > 0 ? 1 : 0;
         }
         Map<String, double[]> series = new HashMap<>();
+        for (AggregateHistory h : parts) {
+            if (h.epochMillis().length != n) {
+                continue;
+            }
+            h.freeByModel().forEach((model, free) -> {
+                double[] sum = series.computeIfAbsent(FleetSeries.FREE + model, k -> {
+                    double[] a = new double[n];
+                    java.util.Arrays.fill(a, Double.NaN);
+                    return a;
+                });
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isNaN(free[i])) {
+                        sum[i] = (Double.isNaN(sum[i]) ? 0 : sum[i]) + free[i];
+                    }
+                }
+            });
+        }
         series.put(FleetSeries.UTILIZATION_PCT, util);
         series.put(FleetSeries.POWER_KW, power);
         series.put(FleetSeries.TEMPERATURE_AVG_C, tempAvg);

@@ -2,6 +2,7 @@ package dev.fleetdeck.ui;
 
 import dev.fleetdeck.config.FleetDeckConfig;
 import dev.fleetdeck.service.FleetMonitor;
+import dev.fleetdeck.ui.showroom.ShowroomView;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -20,6 +21,12 @@ public final class FleetDeckApp extends Application {
 
     private FleetMonitor monitor;
     private MainView view;
+    private ShowroomView showroom;
+    private Stage stage;
+    private Scene scene;
+    private FleetDeckConfig config;
+    private boolean quitOnShowroomExit;
+    private boolean sawFleet;
     private long launchNanos;
 
     /** Builds the polling service for a configuration (the CLI owns how). */
@@ -28,12 +35,20 @@ public final class FleetDeckApp extends Application {
         FleetMonitor create(FleetDeckConfig config);
     }
 
-    private record Launch(FleetDeckConfig config, ServiceFactory services, long nanos) {
+    private record Launch(FleetDeckConfig config, ServiceFactory services, long nanos, boolean showroom) {
     }
 
     /** Opens the dashboard and blocks until its window is closed. Call from the main thread. */
     public static void launch(FleetDeckConfig config, ServiceFactory services) {
-        if (!PENDING.compareAndSet(null, new Launch(config, services, System.nanoTime()))) {
+        launch(config, services, false);
+    }
+
+    /**
+     * Opens the dashboard, or with {@code showroom} the full-screen showroom (leaving it quits), and blocks until
+     * the window is closed. Call from the main thread.
+     */
+    public static void launch(FleetDeckConfig config, ServiceFactory services, boolean showroom) {
+        if (!PENDING.compareAndSet(null, new Launch(config, services, System.nanoTime(), showroom))) {
             throw new IllegalStateException("the application was already launched");
         }
         Application.launch(FleetDeckApp.class);
@@ -58,9 +73,18 @@ public final class FleetDeckApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
 
+        this.stage = stage;
+        this.scene = scene;
+        this.config = config;
+        this.quitOnShowroomExit = launch.showroom();
+        view.setOnShowroom(this::enterShowroom);
         SnapshotBus bus = new SnapshotBus(snap -> {
-            boolean first = view.overview().current() == null;
+            boolean first = !sawFleet && snap.gpuCount() > 0;
+            sawFleet |= first;
             view.update(snap);
+            if (showroom != null) {
+                showroom.update(snap);
+            }
             stage.setTitle(WindowTitle.of(source, snap, ZoneId.systemDefault()));
             if (first) {
                 reportFirstFrame(scene);
@@ -70,6 +94,38 @@ public final class FleetDeckApp extends Application {
         monitor.start();
         view.startTicking();
         stage.show();
+        if (launch.showroom()) {
+            enterShowroom();
+        }
+    }
+
+    /** Full screen, customer-safe pages; the keyboard shortcut (and PIN) leads back. FX thread. */
+    private void enterShowroom() {
+        if (showroom != null) {
+            return;
+        }
+        showroom = new ShowroomView(config.showroom(), monitor.history().fleet(), Clock.systemUTC(),
+                this::leaveShowroom);
+        scene.setRoot(showroom.node());
+        stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(true);
+        if (view.overview().current() != null) {
+            showroom.update(view.overview().current());
+        }
+        showroom.start();
+        showroom.install(scene);
+    }
+
+    private void leaveShowroom() {
+        if (quitOnShowroomExit) {
+            javafx.application.Platform.exit();
+            return;
+        }
+        showroom.dispose();
+        showroom = null;
+        stage.setFullScreen(false);
+        scene.setRoot(view.node());
     }
 
     private void reportFirstFrame(Scene scene) {
@@ -87,6 +143,9 @@ public final class FleetDeckApp extends Application {
     public void stop() {
         if (view != null) {
             view.stopTicking();
+        }
+        if (showroom != null) {
+            showroom.dispose();
         }
         if (monitor != null) {
             monitor.close();

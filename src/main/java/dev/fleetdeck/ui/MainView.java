@@ -38,6 +38,7 @@ public final class MainView {
     private final ToggleGroup nav = new ToggleGroup();
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
     private String current = "overview";
+    private Runnable onShowroom = () -> { };
     private FleetSnapshot latest;
     private boolean sourcesStale;
 
@@ -65,6 +66,12 @@ public final class MainView {
             views.getChildren().add(b);
         }
         buttons.get(current).setSelected(true);
+        javafx.scene.control.Button showroomButton = new javafx.scene.control.Button("Showroom  F11");
+        showroomButton.setId("nav-showroom");
+        showroomButton.getStyleClass().add("nav-button");
+        showroomButton.setFocusTraversable(false);
+        showroomButton.setOnAction(e -> onShowroom.run());
+        views.getChildren().add(showroomButton);
         HBox bar = new HBox(14, views, new Separator(javafx.geometry.Orientation.VERTICAL), strip.node());
         HBox.setHgrow(strip.node(), Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -72,8 +79,14 @@ public final class MainView {
         return bar;
     }
 
-    /** Ctrl+1 / Ctrl+2 switch views. */
+    /** What the Showroom button (and F11) does; the app switches to the full-screen showroom. */
+    public void setOnShowroom(Runnable action) {
+        onShowroom = action;
+    }
+
+    /** Ctrl+1 / Ctrl+2 switch views; F11 opens the showroom. */
     public void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () -> onShowroom.run());
         for (int i = 0; i < VIEWS.size(); i++) {
             String view = VIEWS.get(i);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)),

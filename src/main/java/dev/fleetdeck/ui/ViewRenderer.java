@@ -1,17 +1,20 @@
 package dev.fleetdeck.ui;
 
-import dev.fleetdeck.service.events.EventLog;
-import java.time.Clock;
-
 import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.model.ShowroomSettings;
+import dev.fleetdeck.service.FleetMonitor;
+import dev.fleetdeck.ui.showroom.ShowroomView;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
-import javafx.scene.layout.Pane;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
+import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,12 +27,19 @@ import java.util.Locale;
  */
 public final class ViewRenderer implements AutoCloseable {
     /** Views the renderer knows. */
-    public static final List<String> VIEWS = MainView.VIEWS;
+    public static final List<String> VIEWS;
+
+    static {
+        List<String> v = new ArrayList<>(MainView.VIEWS);
+        v.add("showroom");
+        VIEWS = List.copyOf(v);
+    }
 
     private static final double WINDOW = 320;
 
     private final MainView main;
-    private final Scene scene;
+    private final ShowroomView showroom;
+    private final Region content;
     private final Stage stage;
 
     /**
@@ -37,43 +47,60 @@ public final class ViewRenderer implements AutoCloseable {
      * @param sourceLabel what is shown
      * @param width       image width in pixels
      * @param height      image height in pixels
-     * @param events      the event log shown by the sources view
+     * @param monitor     the running back end (events and history)
+     * @param settings    the showroom's branding
+     * @param page        the showroom page to render (1-based)
      */
-    public ViewRenderer(String view, String sourceLabel, int width, int height, EventLog events) {
-        if (!VIEWS.contains(view.toLowerCase(Locale.ROOT))) {
+    public ViewRenderer(String view, String sourceLabel, int width, int height, FleetMonitor monitor,
+                        ShowroomSettings settings, int page) {
+        String v = view.toLowerCase(Locale.ROOT);
+        if (!VIEWS.contains(v)) {
             throw new IllegalArgumentException("unknown view '" + view + "'; views: " + String.join(", ", VIEWS));
         }
-        main = new MainView(sourceLabel, events, Clock.systemUTC(), ZoneId.systemDefault());
-        main.show(view);
+        if (v.equals("showroom")) {
+            main = null;
+            showroom = new ShowroomView(settings, monitor.history().fleet(), Clock.systemUTC(), () -> { });
+            showroom.show(page - 1);
+            content = showroom.node();
+        } else {
+            showroom = null;
+            main = new MainView(sourceLabel, monitor.events(), Clock.systemUTC(), ZoneId.systemDefault());
+            main.show(v);
+            content = main.node();
+        }
         Pane holder = new Pane() {
             @Override
             protected void layoutChildren() {
-                main.node().resizeRelocate(0, 0, width, height);
+                content.resizeRelocate(0, 0, width, height);
             }
         };
-        holder.getChildren().add(main.node());
-        scene = new Scene(holder, WINDOW, WINDOW, Palette.BACKGROUND);
+        holder.getChildren().add(content);
+        Scene scene = new Scene(holder, WINDOW, WINDOW, Palette.BACKGROUND);
         scene.getStylesheets().add(Stylesheets.dark());
         stage = new Stage(StageStyle.UNDECORATED);
         stage.setScene(scene);
         stage.show();
     }
 
-    /** Feeds a snapshot to the view (in order, so sparklines build up their history). */
+    /** Feeds a snapshot to the view (in order, so trends build up). */
     public void show(FleetSnapshot snapshot) {
-        main.update(snapshot);
+        if (main != null) {
+            main.update(snapshot);
+        } else {
+            showroom.update(snapshot);
+        }
     }
 
     /** Renders the scene as it is now. */
     public WritableImage render() {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Palette.BACKGROUND);
-        return main.node().snapshot(params, null);
+        return content.snapshot(params, null);
     }
 
-    /** The overview, for tests. */
+    /** The overview, for tests (null when rendering the showroom). */
     public OverviewView overview() {
-        return main.overview();
+        return main == null ? null : main.overview();
     }
 
     /** The whole window content, for tests. */
@@ -83,6 +110,9 @@ public final class ViewRenderer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (showroom != null) {
+            showroom.dispose();
+        }
         stage.hide();
     }
 }

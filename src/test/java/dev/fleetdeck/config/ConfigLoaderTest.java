@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,7 +83,7 @@ class ConfigLoaderTest {
                 "fleet.yaml:10:5: providers[2].name: missing: every provider needs a unique name",
                 "fleet.yaml:12:22: providers[2].options.models.H900: unknown GPU model; known models: H100, H200, B200, "
                         + "A100, L40S, RTX4090",
-                "fleet.yaml:13:1: colour: unknown key (known here: polling, providers)"), errors);
+                "fleet.yaml:13:1: colour: unknown key (known here: polling, providers, showroom)"), errors);
     }
 
     @Test
@@ -133,5 +134,49 @@ class ConfigLoaderTest {
         assertTrue(DurationText.parse("400d").isEmpty(), "over a year is refused");
         assertEquals("90s", DurationText.format(Duration.ofSeconds(90)));
         assertEquals("5m", DurationText.format(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void showroomBrandingIsReadAndChecked() throws Exception {
+        String ok = """
+                showroom:
+                  title: Acme Cloud
+                  accent: "#ff7b72"
+                  currency: EUR
+                  currency-rate: 0.92
+                  models: [B200, H100]
+                  rotate-every: 20s
+                  pin: "2468"
+                providers:
+                  - name: lab
+                    type: simulated
+                    options: {nodes: 2}
+                """;
+        try (FleetDeckConfig c = loader.parse(ok, "s.yaml")) {
+            var s = c.showroom();
+            assertEquals("Acme Cloud", s.title());
+            assertEquals("#ff7b72", s.accent());
+            assertEquals("EUR", s.currency());
+            assertEquals(0.92, s.currencyRate());
+            assertEquals(java.util.List.of("B200", "H100"), s.models());
+            assertEquals(java.time.Duration.ofSeconds(20), s.rotateEvery());
+            assertEquals(java.util.Optional.of("2468"), s.pin());
+        }
+        String bad = """
+                showroom:
+                  accent: blue
+                  rotate-every: 500ms
+                  pin: abc
+                  logo: /nonexistent/logo.png
+                providers:
+                  - name: lab
+                    type: simulated
+                """;
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> loader.parse(bad, "s.yaml"));
+        assertThat(e.getMessage()).contains("showroom.accent: expected a colour such as")
+                .contains("showroom.rotate-every: must be at least 2s")
+                .contains("showroom.pin: must be 4 to 12 digits")
+                .contains("showroom.logo: cannot read /nonexistent/logo.png");
     }
 }

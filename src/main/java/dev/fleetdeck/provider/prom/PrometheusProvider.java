@@ -122,7 +122,7 @@ public final class PrometheusProvider implements FleetProvider {
                 range("sum(" + util + ")", from, to, step, n), range("count(" + util + ")", from, to, step, n),
                 range("sum(" + series(DcgmSeries.POWER_USAGE) + ")", from, to, step, n),
                 range("sum(" + temp + ")", from, to, step, n), range("count(" + temp + ")", from, to, step, n),
-                range("max(" + temp + ")", from, to, step, n)));
+                range("max(" + temp + ")", from, to, step, n), java.util.Map.of()));
     }
 
     private String series(DcgmSeries s) {

@@ -277,6 +277,21 @@ final class SimulatedFleet {
     }
 
     /** Current simulated time (start of the current minute). */
+    /** Free GPUs per model now: GPUs of available nodes that have not fallen off the bus. */
+    Map<String, Integer> freeByModel() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int free = 0;
+            if (state[i] == NodeState.AVAILABLE) {
+                for (int k = 0; k < g; k++) {
+                    free += lost[i * g + k] ? 0 : 1;
+                }
+            }
+            out.merge(specs[i].model(), free, Integer::sum);
+        }
+        return out;
+    }
+
     Instant simTime() {
         return Instant.ofEpochSecond(tick * 60);
     }

@@ -26,6 +26,12 @@ public final class SimulatedProvider implements FleetProvider {
      * @param settings fleet shape
      * @param clock    real clock (a fixed or stepped clock in tests)
      */
+    /** How much past a real-time simulated fleet has at start. */
+    static final Duration PAST = Duration.ofHours(24);
+
+    private final Object lock = new Object();
+    private SimPast past;
+
     public SimulatedProvider(String name, SimSettings settings, Clock clock) {
         this.name = name;
         this.settings = settings;
@@ -46,18 +52,47 @@ public final class SimulatedProvider implements FleetProvider {
     @Override
     public ProviderSnapshot poll() throws InterruptedException {
         Instant now = clock.instant();
-        if (fleet == null) {
-            realStart = now;
-            simStart = settings.start().orElse(now);
+        synchronized (lock) {
+            if (fleet == null) {
+                begin(now);
+            }
+            Duration real = Duration.between(realStart, now);
+            long simMillis = (long) (Math.max(0, real.toMillis()) * settings.timeScale());
+            fleet.advanceTo(simStart.plusMillis(simMillis));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("simulated provider " + name + " interrupted");
+            }
+            return new ProviderSnapshot(name, now, fleet.nodes(name), List.of());
+        }
+    }
+
+    /**
+     * A fleet that runs in real time (time-scale 1, no fixed start) has been running for a day: it is simulated
+     * from {@link #PAST} ago up to now once, recording its trends on the way, so the showroom's day chart and the
+     * trends have a past. Other fleets start fresh.
+     */
+    private void begin(Instant now) {
+        realStart = now;
+        simStart = settings.start().orElse(now);
+        if (settings.timeScale() == 1.0 && settings.start().isEmpty() && past == null) {
+            Instant from = now.minus(PAST).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            fleet = new SimulatedFleet(settings, from);
+            past = SimPast.record(fleet, from, now, name);
+        } else {
             fleet = new SimulatedFleet(settings, simStart);
         }
-        Duration real = Duration.between(realStart, now);
-        long simMillis = (long) (Math.max(0, real.toMillis()) * settings.timeScale());
-        fleet.advanceTo(simStart.plusMillis(simMillis));
-        if (Thread.interrupted()) {
-            throw new InterruptedException("simulated provider " + name + " interrupted");
+    }
+
+    /** The fleet's recorded past (real-time fleets only); runs the day on the first call if no poll did. */
+    @Override
+    public java.util.Optional<dev.fleetdeck.provider.AggregateHistory> aggregateHistory(Instant from, Instant to,
+                                                                                      Duration step) {
+        synchronized (lock) {
+            if (fleet == null) {
+                begin(clock.instant());
+            }
+            return past == null ? java.util.Optional.empty() : java.util.Optional.of(past.on(from, to, step));
         }
-        return new ProviderSnapshot(name, now, fleet.nodes(name), List.of());
     }
 
     /** The simulated time of the last poll (for the window title in demo mode and tests). */

@@ -147,12 +147,14 @@ public final class FleetHistory {
         int oldest = Math.floorMod(recentNewest - recentSize + 1, RECENT_SLOTS);
         long firstLive = recentSize == 0 ? Long.MAX_VALUE : recentTimes[oldest];
         List<Integer> take = new ArrayList<>();
+        List<Integer> dayOnly = new ArrayList<>();
+        long newest = times.length == 0 ? 0 : Math.min(firstLive, times[times.length - 1] + 1);
         for (int i = 0; i < times.length; i++) {
             if (times[i] < firstLive && (i == 0 || times[i] > times[i - 1])) {
-                take.add(i);
+                (times[i] >= newest - RECENT_SPAN.toMillis() ? take : dayOnly).add(i);
             }
         }
-        if (take.isEmpty()) {
+        if (take.isEmpty() && dayOnly.isEmpty()) {
             return;
         }
         // Rebuild the recent ring in time order: backfilled samples first, then the live ones.
@@ -176,6 +178,13 @@ public final class FleetHistory {
                 cols[m] = c;
                 vals[m++] = e.getValue();
             }
+        }
+        double[] dayRow = new double[m];
+        for (int i : dayOnly) {
+            for (int j = 0; j < m; j++) {
+                dayRow[j] = vals[j][i];
+            }
+            writeDay(times[i], cols, dayRow, m);
         }
         recentSize = 0;
         recentNewest = -1;

@@ -1,0 +1,124 @@
+package dev.fleetdeck.bench;
+
+import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.model.ShowroomSettings;
+import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.provider.sim.SimSettings;
+import dev.fleetdeck.provider.sim.SimulatedProvider;
+import dev.fleetdeck.service.FleetAssembler;
+import dev.fleetdeck.service.HealthRules;
+import dev.fleetdeck.service.history.History;
+import dev.fleetdeck.ui.FxThread;
+import dev.fleetdeck.ui.HeadlessPlatform;
+import dev.fleetdeck.ui.Stylesheets;
+import dev.fleetdeck.ui.showroom.ShowroomView;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Soak of the showroom: a simulated 4,000-GPU fleet advanced 10 s per snapshot for 12 hours of accelerated time
+ * (4,320 snapshots into history and the view), pages rotating every 5 snapshots, on JavaFX's headless platform.
+ * Prints the live heap and the number of scene-graph nodes after warm-up and at the end: both must stay flat.
+ * Run with {@code mvn -B -Pbench verify -DskipTests}.
+ */
+public final class ShowroomSoak {
+    private ShowroomSoak() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HeadlessPlatform.start();
+        BenchFleet.SettableClock clock = new BenchFleet.SettableClock(BenchFleet.START);
+        SimSettings d = SimSettings.defaults();
+        SimulatedProvider sim = new SimulatedProvider("soak", new SimSettings(42, 500, 8, d.regions(), d.models(), 16,
+                1.0, "gpu", Optional.of(BenchFleet.START), 1.0), clock);
+        FleetAssembler assembler = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5));
+        History history = new History();
+        ShowroomView view = FxThread.call(() -> {
+            ShowroomView v = new ShowroomView(ShowroomSettings.defaults(), history.fleet(), clock, () -> { });
+            Stage stage = new Stage(StageStyle.UNDECORATED);
+            Scene scene = new Scene(v.node(), 640, 360);
+            scene.getStylesheets().add(Stylesheets.dark());
+            stage.setScene(scene);
+            stage.show();
+            return v;
+        }, Duration.ofSeconds(30));
+        int total = 12 * 360;
+        int warmup = 500;
+        long heapWarm = 0;
+        int nodesWarm = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            clock.now = BenchFleet.START.plusSeconds(10L * i);
+            ProviderSnapshot frame = sim.poll();
+            FleetSnapshot snap = BenchFleet.assemble(assembler, i, clock.now, frame);
+            history.accept(snap);
+            int step = i;
+            FxThread.call(() -> {
+                view.update(snap);
+                if (step % 5 == 0) {
+                    view.show(view.currentPage() + 1);
+                }
+                return null;
+            }, Duration.ofSeconds(30));
+            if (i == warmup) {
+                heapWarm = liveHeap();
+                nodesWarm = FxThread.call(() -> allPages(view), Duration.ofSeconds(30));
+            }
+        }
+        long heapEnd = liveHeap();
+        int nodesEnd = FxThread.call(() -> allPages(view), Duration.ofSeconds(30));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Instant simEnd = clock.now;
+        System.out.printf("showroom soak: %,d snapshots = %s of fleet time in %.0f s, %,d page rotations%n", total,
+                Duration.between(BenchFleet.START, simEnd), seconds, total / 5);
+        System.out.printf("  live heap after warm-up %.1f MiB, at the end %.1f MiB (history included)%n",
+                heapWarm / 1048576.0, heapEnd / 1048576.0);
+        System.out.printf("  scene-graph nodes over all pages after warm-up %d, at the end %d%n", nodesWarm, nodesEnd);
+        FxThread.call(() -> {
+            view.dispose();
+            return null;
+        }, Duration.ofSeconds(10));
+        javafx.application.Platform.exit();
+        System.exit(0);
+    }
+
+    /** Scene-graph nodes of every page (each page shown in turn, then back to where it was). */
+    private static int allPages(ShowroomView view) {
+        int was = view.currentPage();
+        int sum = 0;
+        for (int p = 0; p < view.pageCount(); p++) {
+            view.show(p);
+            view.node().applyCss();
+            view.node().layout();
+            sum += count(view.node());
+        }
+        view.show(was);
+        return sum;
+    }
+
+    private static int count(javafx.scene.Node n) {
+        int c = 1;
+        if (n instanceof Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                c += count(child);
+            }
+        }
+        return c;
+    }
+
+    private static long liveHeap() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
