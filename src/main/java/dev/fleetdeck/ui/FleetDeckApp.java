@@ -27,6 +27,7 @@ public final class FleetDeckApp extends Application {
     private FleetDeckConfig config;
     private boolean quitOnShowroomExit;
     private boolean sawFleet;
+    private javafx.geometry.Rectangle2D windowBefore;
     private long launchNanos;
 
     /** Builds the polling service for a configuration (the CLI owns how). */
@@ -107,6 +108,15 @@ public final class FleetDeckApp extends Application {
         showroom = new ShowroomView(config.showroom(), monitor.history().fleet(), Clock.systemUTC(),
                 this::leaveShowroom);
         scene.setRoot(showroom.node());
+        // Cover the screen even where the window manager ignores full-screen requests (kiosk setups, bare X).
+        windowBefore = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(windowBefore).stream()
+                .findFirst().orElse(javafx.stage.Screen.getPrimary()).getBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
         stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
         stage.setFullScreen(true);
@@ -125,6 +135,12 @@ public final class FleetDeckApp extends Application {
         showroom.dispose();
         showroom = null;
         stage.setFullScreen(false);
+        if (windowBefore != null) {
+            stage.setX(windowBefore.getMinX());
+            stage.setY(windowBefore.getMinY());
+            stage.setWidth(windowBefore.getWidth());
+            stage.setHeight(windowBefore.getHeight());
+        }
         scene.setRoot(view.node());
     }
 
