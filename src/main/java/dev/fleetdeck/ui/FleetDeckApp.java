@@ -79,6 +79,8 @@ public final class FleetDeckApp extends Application {
         this.config = config;
         this.quitOnShowroomExit = launch.showroom();
         view.setOnShowroom(this::enterShowroom);
+        view.overview().usePowerHistory(now -> monitor.history().fleet().query(
+                dev.fleetdeck.service.history.FleetSeries.POWER_KW, java.time.Duration.ofHours(2), now));
         SnapshotBus bus = new SnapshotBus(snap -> {
             boolean first = !sawFleet && snap.gpuCount() > 0;
             sawFleet |= first;

@@ -63,6 +63,15 @@ public final class OverviewView {
     private final Tile providers = TileFactory.custom("tile-providers", "Provider status",
             new javafx.scene.layout.VBox(10, providerGrid.node(), providerProblems));
     private FleetSnapshot current;
+    private java.util.function.Function<Instant, dev.fleetdeck.service.history.Series> powerHistory;
+
+    /**
+     * Draws the power line from history (minute means of the last two hours) instead of collecting it here, so it
+     * has its past from the start. FX thread.
+     */
+    public void usePowerHistory(java.util.function.Function<Instant, dev.fleetdeck.service.history.Series> history) {
+        powerHistory = history;
+    }
 
     /**
      * @param sourceLabel what is shown, e.g. "built-in simulated fleet" or a config file name
@@ -178,8 +187,14 @@ public final class OverviewView {
         utilization.setValue(utilKnown ? t.avgUtilizationPct() : 0);
         utilization.setDescription(utilKnown ? "over GPUs that report it" : "no GPU reports utilisation");
 
-        power.update(Units.kilowatts(t.powerKw()), t.powerKw(), snap.takenAt(), Metrics.isPresent(t.powerLimitKw())
-                ? "of " + Units.kilowatts(t.powerLimitKw()) + " power limits" : "no GPU reports power");
+        String powerContext = Metrics.isPresent(t.powerLimitKw())
+                ? "of " + Units.kilowatts(t.powerLimitKw()) + " power limits" : "no GPU reports power";
+        var past = powerHistory == null ? null : powerHistory.apply(snap.takenAt());
+        if (past != null && past.size() >= 2) {
+            power.update(Units.kilowatts(t.powerKw()), past.epochMillis(), past.values(), powerContext);
+        } else {
+            power.update(Units.kilowatts(t.powerKw()), t.powerKw(), snap.takenAt(), powerContext);
+        }
 
         updateHottest(t);
 

@@ -38,6 +38,29 @@ final class Sparkline extends Region {
         draw();
     }
 
+    /** Replaces everything held with the newest values of a series (absent values skipped). */
+    void setAll(long[] epochMillis, double[] series) {
+        count = 0;
+        head = 0;
+        int start = 0;
+        int present = 0;
+        for (int i = series.length - 1; i >= 0 && present < values.length; i--) {
+            if (!Double.isNaN(series[i])) {
+                present++;
+                start = i;
+            }
+        }
+        for (int i = start; i < series.length; i++) {
+            if (!Double.isNaN(series[i])) {
+                values[head] = series[i];
+                times[head] = epochMillis[i];
+                head = (head + 1) % values.length;
+                count = Math.min(count + 1, values.length);
+            }
+        }
+        draw();
+    }
+
     /** Milliseconds between the oldest and the newest value held. */
     long spanMillis() {
         if (count < 2) {

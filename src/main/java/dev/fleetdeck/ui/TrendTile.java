@@ -44,6 +44,14 @@ final class TrendTile {
         detail.setText(context + (span > 0 ? " · line: last " + Units.age(java.time.Duration.ofMillis(span)) : ""));
     }
 
+    /** Shows a value, and as the line a series from history (e.g. minute means of the last two hours). */
+    void update(String text, long[] epochMillis, double[] series, String context) {
+        value.setText(text);
+        line.setAll(epochMillis, series);
+        long span = line.spanMillis();
+        detail.setText(context + (span > 0 ? " · line: last " + Units.age(java.time.Duration.ofMillis(span)) : ""));
+    }
+
     String valueText() {
         return value.getText();
     }

@@ -66,6 +66,8 @@ public final class ViewRenderer implements AutoCloseable {
             showroom = null;
             main = new MainView(sourceLabel, monitor.events(), Clock.systemUTC(), ZoneId.systemDefault());
             main.show(v);
+            main.overview().usePowerHistory(now -> monitor.history().fleet().query(
+                    dev.fleetdeck.service.history.FleetSeries.POWER_KW, java.time.Duration.ofHours(2), now));
             content = main.node();
         }
         Pane holder = new Pane() {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The simulated fleet's own past: while a fleet is run forward from a day ago to now, free GPUs per model are
- * recorded every minute and utilisation, power and temperatures every {@link #METRICS_EVERY}. The live fleet is the
+ * recorded every minute and utilisation, power and temperatures every {@link #METRICS_EVERY} (interpolated in
+ * between). The live fleet is the
  * same run, so history and live data join without a seam.
  */
 final class SimPast {
@@ -93,12 +94,15 @@ final class SimPast {
             for (Map.Entry<String, int[]> e : freeByModel.entrySet()) {
                 free.get(e.getKey())[i] = inside ? e.getValue()[(int) minute] : Double.NaN;
             }
-            int k = inside ? (int) (minute / METRICS_EVERY.toMinutes()) : -1;
-            double[] src = {k < 0 ? Double.NaN : utilSum[k], k < 0 ? Double.NaN : utilCount[k],
-                    k < 0 ? Double.NaN : power[k], k < 0 ? Double.NaN : tempSum[k],
-                    k < 0 ? Double.NaN : tempCount[k], k < 0 ? Double.NaN : tempMax[k]};
+            // Metrics were recorded every METRICS_EVERY: in between, interpolate linearly (a smooth day, not steps).
+            double at = inside ? (double) (t - fromMillis) / METRICS_EVERY.toMillis() : -1;
+            int k = (int) Math.floor(at);
+            int k1 = Math.min(k + 1, utilSum.length - 1);
+            double w = at - k;
+            double[][] src = {utilSum, utilCount, power, tempSum, tempCount, tempMax};
             for (int j = 0; j < 6; j++) {
-                metrics[j][i] = src[j];
+                metrics[j][i] = k < 0 || k >= utilSum.length ? Double.NaN
+                        : src[j][k] * (1 - w) + src[j][k1] * w;
             }
         }
         return new AggregateHistory(times, metrics[0], metrics[1], metrics[2], metrics[3], metrics[4], metrics[5],
