@@ -24,7 +24,9 @@ class DcgmSeriesTest {
         for (String csv : List.of("default-counters.csv", "dcp-metrics-included.csv", "1.x-compatibility-metrics.csv")) {
             String text = new String(ExpositionParserTest.resource("/fixtures/dcgm-exporter/" + csv),
                     StandardCharsets.UTF_8);
-            text.lines().filter(l -> l.startsWith("DCGM")).map(l -> l.split(",")[0].strip()).forEach(listed::add);
+            // Enabled lines, and the commented-out ones the lists offer for users to switch on.
+            text.lines().map(l -> l.startsWith("# DCGM") ? l.substring(2) : l).filter(l -> l.startsWith("DCGM"))
+                    .map(l -> l.split(",")[0].strip()).forEach(listed::add);
         }
         assertThat(listed).hasSizeGreaterThan(20);
         for (DcgmSeries s : DcgmSeries.values()) {
