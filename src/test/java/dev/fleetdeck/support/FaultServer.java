@@ -44,6 +44,7 @@ public final class FaultServer implements AutoCloseable {
     private final List<Socket> open = new ArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Fault fault = Fault.OK;
+    private volatile String goodBody = GOOD_BODY;
     private volatile String lastRequestHead = "";
     private volatile int retryAfterSeconds = 7;
     private volatile long oversizedBytes = 3L << 20;
@@ -62,6 +63,11 @@ public final class FaultServer implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/inventory");
+    }
+
+    /** What OK, SLOW_DRIP and TRUNCATED serve (JSON), e.g. a Prometheus API answer. */
+    public void goodBody(String body) {
+        goodBody = body;
     }
 
     public void fault(Fault f) {
@@ -119,9 +125,9 @@ public final class FaultServer implements AutoCloseable {
             requests.incrementAndGet();
             boolean gzip = head.toLowerCase().contains("accept-encoding: gzip");
             switch (fault) {
-                case OK -> respond(out, 200, "application/json", GOOD_BODY, gzip, "");
+                case OK -> respond(out, 200, "application/json", goodBody, gzip, "");
                 case SILENCE -> release.await();
-                case SLOW_DRIP -> drip(out);
+                case SLOW_DRIP -> drip(out, goodBody);
                 case HTTP_500 -> respond(out, 500, "text/plain", "internal error: database is locked", false, "");
                 case RATE_LIMITED_429 -> respond(out, 429, "application/json",
                         "{\"error\":\"rate limit exceeded\"}", false, "Retry-After: " + retryAfterSeconds + "\r\n");
@@ -129,7 +135,7 @@ public final class FaultServer implements AutoCloseable {
                         false, "WWW-Authenticate: Bearer\r\n");
                 case MALFORMED_JSON -> respond(out, 200, "application/json", "{\"nodes\": [ {\"hostname\": ", false, "");
                 case TRUNCATED -> {
-                    byte[] body = GOOD_BODY.getBytes(StandardCharsets.UTF_8);
+                    byte[] body = goodBody.getBytes(StandardCharsets.UTF_8);
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                             + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(body, 0, body.length / 3);
@@ -185,8 +191,8 @@ public final class FaultServer implements AutoCloseable {
     }
 
     /** The good body in 12 pieces, 40 ms apart: slow, but never silent for long. */
-    private static void drip(OutputStream out) throws IOException, InterruptedException {
-        byte[] body = GOOD_BODY.getBytes(StandardCharsets.UTF_8);
+    private static void drip(OutputStream out, String text) throws IOException, InterruptedException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
