@@ -95,21 +95,11 @@ public final class OverviewView {
     }
 
     private HBox header(String sourceLabel) {
-        Label title = new Label("FleetDeck");
-        title.getStyleClass().add("header-title");
-        Label source = new Label(sourceLabel);
-        source.getStyleClass().add("header-source");
-        updated.getStyleClass().add("header-updated");
         providerProblems.getStyleClass().add("provider-problems");
         providerProblems.setId("provider-problems");
         providerProblems.setWrapText(true);
         updated.setId("header-updated");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(title, source, spacer, updated);
-        bar.getStyleClass().add("header-bar");
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return bar;
+        return HeaderBar.of(sourceLabel, updated);
     }
 
     private GridPane grid() {

@@ -74,18 +74,8 @@ public final class SourcesView {
     }
 
     private HBox header() {
-        Label title = new Label("FleetDeck");
-        title.getStyleClass().add("header-title");
-        Label what = new Label("Sources and events");
-        what.getStyleClass().add("header-source");
-        summary.getStyleClass().add("header-updated");
         summary.setId("sources-summary");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(title, what, spacer, summary);
-        bar.getStyleClass().add("header-bar");
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return bar;
+        return HeaderBar.of("Sources and events", summary);
     }
 
     private void buildSourceTable() {
