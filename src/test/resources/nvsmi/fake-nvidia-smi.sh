@@ -56,6 +56,11 @@ help_fields='"timestamp"
 "remapped_rows.failure"
 "remapped_rows.pending"'
 
+if [ "$1" = "-q" ] && [ "$2" = "-x" ]; then
+  cat "$dir/smi.xml"
+  exit 0
+fi
+
 for arg in "$@"; do
   case "$arg" in
     --help-query-gpu)

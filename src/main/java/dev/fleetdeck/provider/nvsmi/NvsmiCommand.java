@@ -96,6 +96,36 @@ final class NvsmiCommand {
         return NvsmiOutput.parse(r.stdout(), NvsmiProvider.APPS_FIELDS, Optional.of("process_name"));
     }
 
+    /**
+     * {@code -q -x}: the GPUs and their processes in one command. Driver messages around the XML (a lost GPU, a
+     * failed driver) are read as in the CSV path; the rows come from the XML.
+     */
+    NvsmiOutput queryXml(java.util.Map<String, java.util.List<dev.fleetdeck.model.GpuProcess>> processes)
+            throws HostFailure, InterruptedException {
+        ProcessResult r = run(List.of("-q", "-x"));
+        String out = r.stdout();
+        int start = out.indexOf("<?xml");
+        if (start < 0) {
+            start = out.indexOf("<nvidia_smi_log");
+        }
+        String messages = (start < 0 ? out : out.substring(0, start)) + "\n" + r.stderr();
+        NvsmiOutput notes = NvsmiOutput.parse(messages, List.of("message"), Optional.empty());
+        if (start < 0) {
+            if (notes.driverFailure().isPresent() || !notes.lost().isEmpty()) {
+                return new NvsmiOutput(List.of(), notes.lost(), notes.driverFailure(), List.of());
+            }
+            throw new HostFailure(r.exitCode() != 0 ? describe(r)
+                    : "nvidia-smi -q -x printed no XML: \"" + r.firstMessageLine() + "\"");
+        }
+        try {
+            NvsmiXml xml = NvsmiXml.parse(out.substring(start));
+            processes.putAll(xml.processes());
+            return new NvsmiOutput(xml.rows(), notes.lost(), notes.driverFailure(), List.of());
+        } catch (IllegalArgumentException e) {
+            throw new HostFailure("nvidia-smi -q -x: " + e.getMessage());
+        }
+    }
+
     Optional<String> lastRefusedField() {
         return Optional.ofNullable(refusedField);
     }

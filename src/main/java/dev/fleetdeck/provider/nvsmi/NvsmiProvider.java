@@ -117,6 +117,11 @@ public final class NvsmiProvider implements FleetProvider {
     private HostReading read(NvsmiHost host) throws NvsmiCommand.HostFailure, InterruptedException {
         NvsmiCommand cmd = new NvsmiCommand(settings, host);
         List<String> warnings = new ArrayList<>();
+        if (settings.xml()) {
+            Map<String, List<GpuProcess>> processes = new java.util.HashMap<>();
+            NvsmiOutput gpus = cmd.queryXml(processes);
+            return new HostReading(node(host, gpus, processes), warnings, false);
+        }
         List<String> fields = fieldsByHost.computeIfAbsent(host.name(), h -> List.of());
         if (fields.isEmpty()) {
             fields = cmd.supportedFields();

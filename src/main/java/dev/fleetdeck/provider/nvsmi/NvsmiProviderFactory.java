@@ -25,6 +25,7 @@ import java.util.Optional;
  * region: local                  # region of hosts without a region label
  * command-timeout: 10s           # per command; the process tree is killed after it
  * busy-means-rented: true        # a node with compute processes counts as rented
+ * format: csv                    # csv: --query-gpu/--query-compute-apps; xml: nvidia-smi -q -x
  * </pre>
  */
 public final class NvsmiProviderFactory implements ProviderFactory {
@@ -71,9 +72,17 @@ public final class NvsmiProviderFactory implements ProviderFactory {
         }
         NvsmiSettings settings = new NvsmiSettings(template, o.getString("nvidia-smi", "nvidia-smi"),
                 o.getString("region", "local"), timeout, spec.concurrency(), o.getBoolean("busy-means-rented", true),
-                localHostname());
+                localHostname(), xml(o));
         return new NvsmiProvider(spec.name(), settings, new NvsmiHostList(spec.name(), hosts, file),
                 Clock.systemUTC());
+    }
+
+    private static boolean xml(ProviderOptions o) {
+        String format = o.getString("format", "csv");
+        if (!format.equals("csv") && !format.equals("xml")) {
+            o.error("format", "must be csv (the --query-gpu fields) or xml (nvidia-smi -q -x)");
+        }
+        return format.equals("xml");
     }
 
     private static Path expandHome(String path) {

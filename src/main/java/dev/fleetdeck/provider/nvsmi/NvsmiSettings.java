@@ -13,9 +13,10 @@ import java.util.List;
  * @param concurrency     hosts read at once
  * @param busyMeansRented whether a node with compute processes counts as rented (else every node is available)
  * @param localHostname   the name shown for the host {@code local}
+ * @param xml             read {@code nvidia-smi -q -x} instead of the CSV queries (one command per host)
  */
 record NvsmiSettings(List<String> commandTemplate, String nvidiaSmi, String region, Duration commandTimeout,
-                     int concurrency, boolean busyMeansRented, String localHostname) {
+                     int concurrency, boolean busyMeansRented, String localHostname, boolean xml) {
     static final List<String> DEFAULT_TEMPLATE = List.of("ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5",
             "{host}");
 

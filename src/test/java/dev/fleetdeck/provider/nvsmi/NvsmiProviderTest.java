@@ -303,11 +303,24 @@ class NvsmiProviderTest {
     @Test
     void theCommandTemplateIsAnArgvNotAShellLine() {
         NvsmiSettings s = new NvsmiSettings(List.of("ssh", "-o", "BatchMode=yes", "{host}"), "nvidia-smi", "r",
-                Duration.ofSeconds(1), 1, true, "me");
+                Duration.ofSeconds(1), 1, true, "me", false);
         NvsmiHost host = NvsmiHost.parse("admin@gpu-07.lab rack=r1").orElseThrow();
         assertEquals(List.of("ssh", "-o", "BatchMode=yes", "admin@gpu-07.lab", "nvidia-smi", "-L"),
                 new NvsmiCommand(s, host).argv(List.of("-L")));
         assertThrows(IllegalArgumentException.class, () -> NvsmiHost.parse("gpu-07;rm -rf"),
                 "shell characters are not a host name");
+    }
+
+    @Test
+    void theXmlFormatReadsGpusAndProcessesInOneCommand() throws Exception {
+        Files.writeString(dir.resolve("smi.xml"), NvsmiXmlTest.fixture("telegraf-tesla-t4.xml"));
+        ProviderSnapshot snap = provider("hosts: [local]\nformat: xml").poll();
+        Node node = snap.nodes().getFirst();
+        assertEquals("T4", node.gpuModel());
+        assertEquals("515.105.01", node.driverVersion());
+        assertEquals(2, node.gpus().getFirst().processes().size());
+        assertEquals(NodeState.RENTED, node.state());
+        assertEquals(1, calls().lines().count(), "one nvidia-smi run per host");
+        assertThat(calls()).contains("-q -x");
     }
 }
