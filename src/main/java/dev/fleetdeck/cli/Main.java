@@ -25,7 +25,8 @@ public final class Main {
                               --showroom: start full screen in the customer-safe showroom
               snapshot      render a view to PNG without a display
                               --out FILE.png (required)  --size WxH (1920x1080)
-                              --view overview|sources|showroom  --page N (showroom page 1-4)
+                              --view overview|fleet|heatmap|detail|sources|showroom
+                              --page N (showroom page 1-4)  --node PROVIDER/HOST (detail; default: least healthy)
                               --polls N (1: snapshots to feed before rendering)
               probe         poll every provider once and print the fleet
                               --format table|json (table)  --summary (JSON without the node list)

@@ -34,7 +34,7 @@ final class SnapshotCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws CliArgs.UsageException, ConfigException {
-        CliArgs a = CliArgs.parse(args, Set.of("config", "out", "size", "view", "polls", "page"), Set.of("verbose"));
+        CliArgs a = CliArgs.parse(args, Set.of("config", "out", "size", "view", "polls", "page", "node"), Set.of("verbose"));
         Path file = Path.of(a.value("out").orElseThrow(() -> new CliArgs.UsageException("snapshot needs --out FILE.png")));
         Matcher size = SIZE.matcher(a.value("size").orElse("1920x1080"));
         if (!size.matches()) {
@@ -61,7 +61,7 @@ final class SnapshotCommand {
             PollingService service = monitor.polling();
             HeadlessPlatform.start();
             ViewRenderer renderer = FxThread.call(() -> new ViewRenderer(view, source, width, height, monitor,
-                    config.showroom(), page), FX_TIMEOUT);
+                    config.showroom(), page, a.value("node").orElse(null)), FX_TIMEOUT);
             monitor.start();
             long lastSeq = 0;
             long firstPollMs = -1;

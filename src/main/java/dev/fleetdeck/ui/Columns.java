@@ -8,12 +8,12 @@ import javafx.scene.control.TableColumn;
 import java.util.function.Function;
 
 /** Small helpers to build read-only text columns of our tables, with health colouring where it applies. */
-final class Columns {
+public final class Columns {
     private Columns() {
     }
 
     /** A text column. */
-    static <R> TableColumn<R, String> text(String title, double width, Function<R, String> value) {
+    public static <R> TableColumn<R, String> text(String title, double width, Function<R, String> value) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         c.setPrefWidth(width);
@@ -23,14 +23,14 @@ final class Columns {
     }
 
     /** A right-aligned number column (already formatted, with units). */
-    static <R> TableColumn<R, String> number(String title, double width, Function<R, String> value) {
+    public static <R> TableColumn<R, String> number(String title, double width, Function<R, String> value) {
         TableColumn<R, String> c = text(title, width, value);
         c.getStyleClass().add("number-column");
         return c;
     }
 
     /** A text column whose text takes the colour of the row's health. */
-    static <R> TableColumn<R, String> health(String title, double width, Function<R, String> value,
+    public static <R> TableColumn<R, String> health(String title, double width, Function<R, String> value,
                                               Function<R, Health> health) {
         TableColumn<R, String> c = text(title, width, value);
         c.setCellFactory(col -> new TableCell<>() {

@@ -21,6 +21,7 @@ public final class FleetDeckApp extends Application {
 
     private FleetMonitor monitor;
     private MainView view;
+    private Offload offload;
     private ShowroomView showroom;
     private Stage stage;
     private Scene scene;
@@ -65,7 +66,9 @@ public final class FleetDeckApp extends Application {
         FleetDeckConfig config = launch.config();
         String source = config.isBuiltInDefault() ? "built-in simulated fleet" : config.source();
         monitor = launch.services().create(config);
-        view = new MainView(source, monitor.events(), Clock.systemUTC(), ZoneId.systemDefault());
+        offload = Offload.background();
+        view = new MainView(source, monitor.events(), monitor.history(), Clock.systemUTC(), ZoneId.systemDefault(),
+                offload);
         Scene scene = new Scene(view.node(), 1600, 900);
         view.installShortcuts(scene);
         scene.getStylesheets().add(Stylesheets.dark());
@@ -167,6 +170,9 @@ public final class FleetDeckApp extends Application {
         }
         if (monitor != null) {
             monitor.close();
+        }
+        if (offload != null) {
+            offload.close();
         }
     }
 }

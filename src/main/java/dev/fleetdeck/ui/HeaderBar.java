@@ -7,12 +7,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /** The bar at the top of every view: "FleetDeck", what the view shows, and a status line on the right. */
-final class HeaderBar {
+public final class HeaderBar {
     private HeaderBar() {
     }
 
     /** A header with {@code subtitle} beside the name and {@code status} (styled and kept by the caller) right. */
-    static HBox of(String subtitle, Label status) {
+    public static HBox of(String subtitle, Label status) {
         Label title = new Label("FleetDeck");
         title.getStyleClass().add("header-title");
         Label what = new Label(subtitle);

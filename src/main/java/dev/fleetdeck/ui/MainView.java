@@ -2,18 +2,30 @@ package dev.fleetdeck.ui;
 
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.service.events.EventLog;
+import dev.fleetdeck.service.history.History;
+import dev.fleetdeck.ui.detail.NodeDetailView;
+import dev.fleetdeck.ui.fleet.FleetFilter;
+import dev.fleetdeck.ui.fleet.FleetTableView;
+import dev.fleetdeck.ui.heatmap.HeatmapView;
+import dev.fleetdeck.ui.search.QuickSearchOverlay;
+import dev.fleetdeck.ui.search.SearchHit;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Separator;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -21,42 +33,69 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The window's content: the current view (overview or sources) above a status bar with the view switcher and one
- * status chip per provider. Views not on screen are updated when they are shown again, from the latest snapshot.
+ * The window's content: the current view (overview, fleet table, heatmap, node detail, sources) above a status bar
+ * with the view switcher and one status chip per provider, with the quick search (Ctrl+K) and the shortcut help (F1)
+ * as overlays. Only the view on screen follows each snapshot; the others catch up from the latest one when shown.
  * FX thread only.
  */
 public final class MainView {
-    /** View names, as used by {@code snapshot --view}. */
-    public static final List<String> VIEWS = List.of("overview", "sources");
+    /** View names, as used by {@code snapshot --view}, in Ctrl+1… order. */
+    public static final List<String> VIEWS = List.of("overview", "fleet", "heatmap", "detail", "sources");
+    private static final List<String> LABELS = List.of("Overview", "Fleet", "Heatmap", "Node", "Sources");
 
-    private final BorderPane root = new BorderPane();
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
     private final OverviewView overview;
+    private final FleetTableView fleet;
+    private final HeatmapView heatmap;
+    private final NodeDetailView detail;
     private final SourcesView sources;
     private final ProviderStrip strip;
+    private final QuickSearchOverlay search;
+    private final HelpOverlay help = new HelpOverlay();
     private final ToggleGroup nav = new ToggleGroup();
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
+    private final Map<String, Long> shownSequence = new LinkedHashMap<>();
     private String current = "overview";
+    private String beforeDetail = "fleet";
     private Runnable onShowroom = () -> { };
     private FleetSnapshot latest;
-    private boolean sourcesStale;
 
+    /** A view whose heavy work runs on the FX thread, over its own empty history (tests). */
     public MainView(String sourceLabel, EventLog events, Clock clock, ZoneId zone) {
+        this(sourceLabel, events, new History(), clock, zone, Offload.sameThread());
+    }
+
+    /**
+     * @param history per-GPU history for the node detail charts
+     * @param offload where filtering, sorting, heatmap painting and search run
+     */
+    public MainView(String sourceLabel, EventLog events, History history, Clock clock, ZoneId zone, Offload offload) {
         overview = new OverviewView(sourceLabel, zone);
+        fleet = new FleetTableView(offload);
+        heatmap = new HeatmapView(offload);
+        detail = new NodeDetailView(history, events, zone);
         sources = new SourcesView(events, clock, zone);
         strip = new ProviderStrip(clock, zone);
-        root.getStyleClass().add("main-view");
-        root.setCenter(overview.node());
-        root.setBottom(statusBar());
+        search = new QuickSearchOverlay(offload, () -> latest);
+        fleet.setOnOpen(this::openNode);
+        heatmap.setOnOpen(this::openNode);
+        detail.setOnBack(this::back);
+        search.setOnChoose(this::go);
+        frame.getStyleClass().add("main-view");
+        frame.setCenter(overview.node());
+        frame.setBottom(statusBar());
+        root.getChildren().addAll(frame, search.node(), help.node());
     }
 
     private HBox statusBar() {
         HBox views = new HBox(4);
-        String[] labels = {"Overview", "Sources"};
         for (int i = 0; i < VIEWS.size(); i++) {
             String view = VIEWS.get(i);
-            ToggleButton b = new ToggleButton(labels[i] + "  Ctrl+" + (i + 1));
+            ToggleButton b = new ToggleButton(LABELS.get(i) + "  Ctrl+" + (i + 1));
             b.setId("nav-" + view);
             b.getStyleClass().add("nav-button");
             b.setToggleGroup(nav);
@@ -66,17 +105,24 @@ public final class MainView {
             views.getChildren().add(b);
         }
         buttons.get(current).setSelected(true);
-        javafx.scene.control.Button showroomButton = new javafx.scene.control.Button("Showroom  F11");
-        showroomButton.setId("nav-showroom");
-        showroomButton.getStyleClass().add("nav-button");
-        showroomButton.setFocusTraversable(false);
-        showroomButton.setOnAction(e -> onShowroom.run());
-        views.getChildren().add(showroomButton);
-        HBox bar = new HBox(14, views, new Separator(javafx.geometry.Orientation.VERTICAL), strip.node());
+        Button searchButton = navButton("Search  Ctrl+K", "nav-search", this::openSearch);
+        Button helpButton = navButton("?", "nav-help", help::toggle);
+        Button showroomButton = navButton("Showroom  F11", "nav-showroom", () -> onShowroom.run());
+        views.getChildren().addAll(searchButton, showroomButton, helpButton);
+        HBox bar = new HBox(14, views, new Separator(Orientation.VERTICAL), strip.node());
         HBox.setHgrow(strip.node(), Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private static Button navButton(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().add("nav-button");
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     /** What the Showroom button (and F11) does; the app switches to the full-screen showroom. */
@@ -84,14 +130,38 @@ public final class MainView {
         onShowroom = action;
     }
 
-    /** Ctrl+1 / Ctrl+2 switch views; F11 opens the showroom. */
+    /** Ctrl+1…5 switch views, Ctrl+K searches, F1 or ? shows the shortcuts, Esc / Alt+← go back, F11 showroom. */
     public void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () -> onShowroom.run());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), help::toggle);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::openSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), this::back);
         for (int i = 0; i < VIEWS.size(); i++) {
             String view = VIEWS.get(i);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> show(view));
         }
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                help.toggle();
+                e.consume();
+            }
+        });
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ESCAPE) {
+                return;
+            }
+            if (help.isShowing()) {
+                help.hide();
+            } else if (search.isShowing()) {
+                search.hide();
+            } else if (current.equals("detail")) {
+                back();
+            } else {
+                return;
+            }
+            e.consume();
+        });
     }
 
     /** Switches to a view by name. */
@@ -100,16 +170,56 @@ public final class MainView {
         if (!VIEWS.contains(v)) {
             throw new IllegalArgumentException("unknown view '" + view + "'; views: " + String.join(", ", VIEWS));
         }
+        if (v.equals("detail") && !current.equals("detail")) {
+            beforeDetail = current;
+        }
         current = v;
-        Node content = v.equals("sources") ? sources.node() : overview.node();
-        if (root.getCenter() != content) {
-            root.setCenter(content);
+        Node content = switch (v) {
+            case "fleet" -> fleet.node();
+            case "heatmap" -> heatmap.node();
+            case "detail" -> detail.node();
+            case "sources" -> sources.node();
+            default -> overview.node();
+        };
+        if (frame.getCenter() != content) {
+            frame.setCenter(content);
         }
         buttons.get(v).setSelected(true);
-        if (v.equals("sources") && sourcesStale && latest != null) {
-            sources.update(latest);
-            sourcesStale = false;
+        catchUp();
+    }
+
+    /** Opens the node detail for a node key ({@code provider/host}) and GPU index (-1 for the whole node). */
+    public void openNode(String nodeKey, int gpu) {
+        detail.show(nodeKey, gpu);
+        shownSequence.remove("detail");
+        show("detail");
+    }
+
+    /** Back from the node detail to where it was opened. */
+    public void back() {
+        if (current.equals("detail")) {
+            show(beforeDetail);
         }
+    }
+
+    /** Opens the quick search. */
+    public void openSearch() {
+        help.hide();
+        search.show();
+    }
+
+    private void go(SearchHit hit) {
+        switch (hit.kind()) {
+            case NODE, GPU -> openNode(hit.nodeKey(), hit.gpu());
+            case TENANT -> filterFleet(FleetFilter.NONE.withTenants(Set.of(hit.label())));
+            case MODEL -> filterFleet(FleetFilter.NONE.withModels(Set.of(hit.label())));
+            case REGION -> filterFleet(FleetFilter.NONE.withRegions(Set.of(hit.label())));
+        }
+    }
+
+    private void filterFleet(FleetFilter filter) {
+        fleet.setFilter(filter);
+        show("fleet");
     }
 
     public String currentView() {
@@ -121,11 +231,26 @@ public final class MainView {
         latest = snap;
         overview.update(snap);
         strip.update(snap);
-        if (current.equals("sources")) {
-            sources.update(snap);
-            sourcesStale = false;
-        } else {
-            sourcesStale = true;
+        catchUp();
+    }
+
+    /** Brings the view on screen up to the latest snapshot (the overview always is). */
+    private void catchUp() {
+        FleetSnapshot snap = latest;
+        if (snap == null || current.equals("overview")) {
+            return;
+        }
+        Long seen = shownSequence.get(current);
+        if (seen != null && seen == snap.sequence()) {
+            return;
+        }
+        shownSequence.put(current, snap.sequence());
+        switch (current) {
+            case "fleet" -> fleet.update(snap);
+            case "heatmap" -> heatmap.update(snap);
+            case "detail" -> detail.update(snap);
+            case "sources" -> sources.update(snap);
+            default -> { }
         }
     }
 
@@ -137,12 +262,32 @@ public final class MainView {
         strip.stopTicking();
     }
 
-    public BorderPane node() {
+    public StackPane node() {
         return root;
     }
 
     public OverviewView overview() {
         return overview;
+    }
+
+    public FleetTableView fleet() {
+        return fleet;
+    }
+
+    public HeatmapView heatmap() {
+        return heatmap;
+    }
+
+    public NodeDetailView detail() {
+        return detail;
+    }
+
+    public QuickSearchOverlay search() {
+        return search;
+    }
+
+    boolean helpShowing() {
+        return help.isShowing();
     }
 
     SourcesView sources() {

@@ -41,6 +41,7 @@ public final class ViewRenderer implements AutoCloseable {
     private final ShowroomView showroom;
     private final Region content;
     private final Stage stage;
+    private String nodeKey;
 
     /**
      * @param view        one of {@link #VIEWS}
@@ -50,9 +51,11 @@ public final class ViewRenderer implements AutoCloseable {
      * @param monitor     the running back end (events and history)
      * @param settings    the showroom's branding
      * @param page        the showroom page to render (1-based)
+     * @param nodeKey     the node for the detail view ({@code provider/host}); null picks the least healthy node
      */
     public ViewRenderer(String view, String sourceLabel, int width, int height, FleetMonitor monitor,
-                        ShowroomSettings settings, int page) {
+                        ShowroomSettings settings, int page, String nodeKey) {
+        this.nodeKey = nodeKey;
         String v = view.toLowerCase(Locale.ROOT);
         if (!VIEWS.contains(v)) {
             throw new IllegalArgumentException("unknown view '" + view + "'; views: " + String.join(", ", VIEWS));
@@ -64,7 +67,8 @@ public final class ViewRenderer implements AutoCloseable {
             content = showroom.node();
         } else {
             showroom = null;
-            main = new MainView(sourceLabel, monitor.events(), Clock.systemUTC(), ZoneId.systemDefault());
+            main = new MainView(sourceLabel, monitor.events(), monitor.history(), Clock.systemUTC(),
+                    ZoneId.systemDefault(), Offload.sameThread());
             main.show(v);
             main.overview().usePowerHistory(now -> monitor.history().fleet().query(
                     dev.fleetdeck.service.history.FleetSeries.POWER_KW, java.time.Duration.ofHours(2), now));
@@ -87,10 +91,30 @@ public final class ViewRenderer implements AutoCloseable {
     /** Feeds a snapshot to the view (in order, so trends build up). */
     public void show(FleetSnapshot snapshot) {
         if (main != null) {
+            // Lay out first, so views that size their content to the window (the heatmap) know their size.
+            content.getParent().applyCss();
+            content.getParent().layout();
+            if (main.currentView().equals("detail") && main.detail().nodeKey() == null) {
+                String key = nodeKey != null ? nodeKey : leastHealthy(snapshot);
+                if (key != null) {
+                    main.openNode(key, -1);
+                }
+            }
             main.update(snapshot);
         } else {
             showroom.update(snapshot);
         }
+    }
+
+    /** The key of the node with the worst health (first of equals), or null for an empty fleet. */
+    static String leastHealthy(FleetSnapshot snap) {
+        dev.fleetdeck.model.Node worst = null;
+        for (dev.fleetdeck.model.Node n : snap.nodes()) {
+            if (worst == null || n.health().ordinal() > worst.health().ordinal()) {
+                worst = n;
+            }
+        }
+        return worst == null ? null : dev.fleetdeck.ui.fleet.FleetRow.nodeKey(worst.provider(), worst.hostname());
     }
 
     /** Renders the scene as it is now. */

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Per-GPU utilisation, memory, temperature and power over the last {@code span}, one value per {@code resolution}
- * slot (the latest sample in the slot wins), in 16-bit fixed point ({@link GpuMetric}).
+ * slot, in 16-bit fixed point ({@link GpuMetric}). In a fine tier the latest sample in a slot wins; an averaging
+ * tier (coarse slots, e.g. 10 min) keeps the running mean of the samples that fell into the slot.
  *
  * <p>Memory is bounded by construction: rows are allocated in chunks of {@value #CHUNK} GPUs, up to {@code maxGpus};
  * each GPU costs {@code 4 metrics × slots × 2 bytes + 8} bytes (1,448 bytes at the default 15 min / 5 s), so 100,000
@@ -43,6 +44,9 @@ public final class GpuHistory {
     private final long[] slotAt;
     private final List<short[][]> values = new ArrayList<>();
     private final List<long[]> lastSeen = new ArrayList<>();
+    /** Averaging tiers only: samples counted into the current slot, per chunk, metric and row. */
+    private final List<short[][]> counts = new ArrayList<>();
+    private final boolean averaging;
     private final Map<NodeKey, int[]> rows = new HashMap<>();
     private final ArrayDeque<Integer> freeRows = new ArrayDeque<>();
     private int nextRow;
@@ -54,6 +58,14 @@ public final class GpuHistory {
     }
 
     public GpuHistory(Duration resolution, Duration span, int maxGpus) {
+        this(resolution, span, maxGpus, false);
+    }
+
+    /**
+     * @param averaging keep the mean of each slot's samples (coarse tiers) instead of the latest one
+     */
+    public GpuHistory(Duration resolution, Duration span, int maxGpus, boolean averaging) {
+        this.averaging = averaging;
         this.resolutionMs = resolution.toMillis();
         this.slots = (int) Math.max(2, span.toMillis() / resolutionMs);
         this.maxGpus = maxGpus;
@@ -90,11 +102,28 @@ public final class GpuHistory {
                 short[][] chunk = values.get(row / CHUNK);
                 int base = (row % CHUNK) * slots + pos;
                 for (int m = 0; m < METRICS.length; m++) {
-                    chunk[m][base] = METRICS[m].encode(METRICS[m].of(gpu));
+                    double v = METRICS[m].of(gpu);
+                    chunk[m][base] = averaging ? average(row, m, chunk[m][base], v) : METRICS[m].encode(v);
                 }
                 lastSeen.get(row / CHUNK)[row % CHUNK] = slot;
             }
         }
+    }
+
+    /** The slot's running mean with one more sample; absent samples do not count. */
+    private short average(int row, int metric, short stored, double value) {
+        if (!dev.fleetdeck.model.Metrics.isPresent(value)) {
+            return stored;
+        }
+        short[] n = counts.get(row / CHUNK)[metric];
+        int i = row % CHUNK;
+        int count = Math.min(Short.MAX_VALUE - 1, n[i] + 1);
+        n[i] = (short) count;
+        if (count == 1 || stored == GpuMetric.ABSENT) {
+            return METRICS[metric].encode(value);
+        }
+        double mean = METRICS[metric].decode(stored);
+        return METRICS[metric].encode(mean + (value - mean) / count);
     }
 
     private static boolean isStale(Node node) {
@@ -135,6 +164,11 @@ public final class GpuHistory {
             for (short[] metric : chunk) {
                 Arrays.fill(metric, base, base + slots, GpuMetric.ABSENT);
             }
+            if (averaging) {
+                for (short[] metric : counts.get(row / CHUNK)) {
+                    metric[row % CHUNK] = 0;
+                }
+            }
             return row;
         }
         if (nextRow >= maxGpus) {
@@ -147,6 +181,9 @@ public final class GpuHistory {
             }
             values.add(chunk);
             lastSeen.add(new long[CHUNK]);
+            if (averaging) {
+                counts.add(new short[METRICS.length][CHUNK]);
+            }
         }
         return nextRow++;
     }
@@ -166,6 +203,11 @@ public final class GpuHistory {
             }
         }
         currentSlot = slot;
+        for (short[][] c : counts) {
+            for (short[] metric : c) {
+                Arrays.fill(metric, (short) 0);
+            }
+        }
         evictUnseen(slot - slots);
     }
 
@@ -229,12 +271,12 @@ public final class GpuHistory {
 
     /** Bytes the sample arrays take now. */
     public synchronized long memoryBytes() {
-        return (long) values.size() * CHUNK * ((long) METRICS.length * slots * 2 + 8) + slots * 8L;
+        return (long) values.size() * CHUNK * bytesPerGpu() + slots * 8L;
     }
 
     /** Bytes one GPU costs; multiply by the GPU ceiling for the bound. */
     public long bytesPerGpu() {
-        return (long) METRICS.length * slots * 2 + 8;
+        return (long) METRICS.length * slots * 2 + 8 + (averaging ? METRICS.length * 2L : 0);
     }
 
     public Duration resolution() {

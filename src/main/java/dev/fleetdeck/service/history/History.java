@@ -7,13 +7,16 @@ import java.util.function.Consumer;
 
 /**
  * Everything FleetDeck remembers of the past, in fixed memory: fleet aggregates ({@link FleetHistory}) and per-GPU
- * metrics ({@link GpuHistory}). Fed one snapshot at a time as a polling-service listener.
+ * metrics ({@link GpuHistory}) in three tiers: 5 s over 15 min, 1-min means over 1 h and 10-min means over 24 h
+ * (about 3.1 KB per GPU in all). Fed one snapshot at a time as a polling-service listener.
  *
  * <p>Threads: {@link #accept} runs on the assembler thread; queries on the parts from any thread.
  */
 public final class History implements Consumer<FleetSnapshot> {
     private final FleetHistory fleet;
     private final GpuHistory gpus;
+    private final GpuHistory gpusHour;
+    private final GpuHistory gpusDay;
 
     public History() {
         this(new FleetHistory(), new GpuHistory());
@@ -22,6 +25,10 @@ public final class History implements Consumer<FleetSnapshot> {
     public History(FleetHistory fleet, GpuHistory gpus) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.gpus = Objects.requireNonNull(gpus, "gpus");
+        this.gpusHour = new GpuHistory(java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(1),
+                GpuHistory.DEFAULT_MAX_GPUS, true);
+        this.gpusDay = new GpuHistory(java.time.Duration.ofMinutes(10), java.time.Duration.ofHours(24),
+                GpuHistory.DEFAULT_MAX_GPUS, true);
     }
 
     /** Records a snapshot. */
@@ -29,6 +36,8 @@ public final class History implements Consumer<FleetSnapshot> {
     public void accept(FleetSnapshot snap) {
         fleet.record(snap.takenAt(), FleetSeries.sample(snap));
         gpus.record(snap.takenAt(), snap.nodes());
+        gpusHour.record(snap.takenAt(), snap.nodes());
+        gpusDay.record(snap.takenAt(), snap.nodes());
     }
 
     public FleetHistory fleet() {
@@ -39,8 +48,16 @@ public final class History implements Consumer<FleetSnapshot> {
         return gpus;
     }
 
+    /** The finest per-GPU tier whose span covers {@code window} (the day tier for anything longer than 1 h). */
+    public GpuHistory gpusFor(java.time.Duration window) {
+        if (window.compareTo(gpus.span()) <= 0) {
+            return gpus;
+        }
+        return window.compareTo(gpusHour.span()) <= 0 ? gpusHour : gpusDay;
+    }
+
     /** Bytes held by the ring buffers now. */
     public long memoryBytes() {
-        return fleet.memoryBytes() + gpus.memoryBytes();
+        return fleet.memoryBytes() + gpus.memoryBytes() + gpusHour.memoryBytes() + gpusDay.memoryBytes();
     }
 }

@@ -96,4 +96,24 @@ class GpuHistoryTest {
         assertEquals(1448, h.bytesPerGpu());
         assertEquals(4 * 1024 * 1448L + 180 * 8, h.memoryBytes(), "4 chunks of 1,024 GPUs");
     }
+
+    @Test
+    void averagingTierKeepsTheMeanOfEachSlotAndHistoryPicksTheTierForAWindow() {
+        GpuHistory h = new GpuHistory(Duration.ofMinutes(10), Duration.ofHours(24), 64, true);
+        h.record(T0, List.of(node("a", 10, 60)));
+        h.record(T0.plusSeconds(60), List.of(node("a", 20, 62)));
+        h.record(T0.plusSeconds(120), List.of(node("a", 60, 70)));
+        h.record(T0.plusSeconds(600), List.of(node("a", 80, 50)));
+        Series util = h.query("p", "a", 0, GpuMetric.UTILIZATION_PCT);
+        assertEquals(2, util.values().length, "slots never written are not returned");
+        assertEquals(30, util.values()[0], 0.02, "mean of 10, 20 and 60 in the first 10-min slot");
+        assertEquals(80, util.values()[1], 0.02, "the next slot starts its own mean");
+        assertEquals(64, h.query("p", "a", 0, GpuMetric.TEMPERATURE_C).values()[0], 0.02);
+        assertEquals(1168, h.bytesPerGpu(), "144 slots × 4 metrics × 2 B + last seen + counts");
+
+        dev.fleetdeck.service.history.History all = new dev.fleetdeck.service.history.History();
+        assertEquals(Duration.ofMinutes(15), all.gpusFor(Duration.ofMinutes(5)).span());
+        assertEquals(Duration.ofHours(1), all.gpusFor(Duration.ofHours(1)).span());
+        assertEquals(Duration.ofHours(24), all.gpusFor(Duration.ofHours(24)).span());
+    }
 }

@@ -1,0 +1,113 @@
+package dev.fleetdeck.ui.detail;
+
+import dev.fleetdeck.service.history.GpuMetric;
+import dev.fleetdeck.service.history.Series;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One metric of every GPU of a node over a window: a line per GPU, clock times on the x axis, the unit on the y
+ * axis; no animation, no symbols, at most two points per pixel. FX thread only.
+ */
+final class GpuChart {
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private final GpuMetric metric;
+    private final NumberAxis x = new NumberAxis();
+    private final NumberAxis y = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(x, y);
+
+    GpuChart(GpuMetric metric, ZoneId zone) {
+        this.metric = metric;
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        chart.setTitle(title(metric));
+        chart.getStyleClass().add("gpu-chart");
+        chart.setId("chart-" + metric.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        x.setAutoRanging(false);
+        x.setAnimated(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return HH_MM.format(Instant.ofEpochSecond(n.longValue()).atZone(zone));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        y.setAnimated(false);
+        y.setMinorTickVisible(false);
+        y.setForceZeroInRange(metric != GpuMetric.TEMPERATURE_C);
+        if (metric == GpuMetric.UTILIZATION_PCT || metric == GpuMetric.MEMORY_USED_PCT) {
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            y.setUpperBound(100);
+            y.setTickUnit(25);
+        }
+    }
+
+    private static String title(GpuMetric m) {
+        return switch (m) {
+            case UTILIZATION_PCT -> "Utilisation (%)";
+            case MEMORY_USED_PCT -> "Memory used (%)";
+            case TEMPERATURE_C -> "Temperature (°C)";
+            case POWER_W -> "Power (W)";
+        };
+    }
+
+    /** Shows one series per GPU (index → series) over {@code [now − window, now]}. */
+    void show(List<Integer> gpuIndexes, List<Series> series, Instant now, Duration window) {
+        long end = now.getEpochSecond();
+        long start = end - window.toSeconds();
+        x.setLowerBound(start);
+        x.setUpperBound(end);
+        x.setTickUnit(window.toSeconds() <= 600 ? 60 : window.toSeconds() <= 3600 ? 600 : 4 * 3600);
+        int buckets = Math.max(50, (int) Math.max(chart.getWidth(), 400) / 2);
+        List<XYChart.Series<Number, Number>> out = new ArrayList<>(series.size());
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            double[][] pts = Downsample.minMax(s.epochMillis(), s.values(), buckets);
+            List<XYChart.Data<Number, Number>> data = new ArrayList<>(pts[0].length);
+            for (int k = 0; k < pts[0].length; k++) {
+                double sec = pts[0][k] / 1000.0;
+                if (sec >= start) {
+                    data.add(new XYChart.Data<>(sec, pts[1][k]));
+                }
+            }
+            XYChart.Series<Number, Number> xy = new XYChart.Series<>("GPU " + gpuIndexes.get(i),
+                    javafx.collections.FXCollections.observableArrayList(data));
+            out.add(xy);
+        }
+        chart.getData().setAll(out);
+    }
+
+    /** Points drawn in all lines (tests). */
+    int points() {
+        int n = 0;
+        for (var s : chart.getData()) {
+            n += s.getData().size();
+        }
+        return n;
+    }
+
+    GpuMetric metric() {
+        return metric;
+    }
+
+    LineChart<Number, Number> node() {
+        return chart;
+    }
+}

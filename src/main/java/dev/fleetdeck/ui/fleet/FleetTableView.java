@@ -1,0 +1,316 @@
+package dev.fleetdeck.ui.fleet;
+
+import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.model.Health;
+import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.model.Units;
+import dev.fleetdeck.ui.Columns;
+import dev.fleetdeck.ui.HeaderBar;
+import dev.fleetdeck.ui.Offload;
+import dev.fleetdeck.ui.Palette;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The fleet table: one row per node, expandable to its GPUs, over every column an operator sorts or filters by.
+ * Filtering and sorting run on the view worker ({@link FleetRows}); the FX thread only swaps the row list and puts
+ * the selection and scroll position back on the same node. Cells format only the rows on screen. FX thread only.
+ */
+public final class FleetTableView {
+    static final double ROW_HEIGHT = 28;
+
+    private final BorderPane root = new BorderPane();
+    private final Label counts = new Label("waiting for the first poll");
+    private final ObservableList<FleetRow> items = FXCollections.observableArrayList();
+    private final TableView<FleetRow> table = new TableView<>(items);
+    private final Map<FleetColumn, TableColumn<FleetRow, String>> columns = new EnumMap<>(FleetColumn.class);
+    private final FleetFilterBar filterBar;
+    private final Offload.Channel<FleetRows.Result> channel;
+    private final Set<String> expanded = new HashSet<>();
+    private FleetSnapshot snapshot;
+    private FleetFilter filter = FleetFilter.NONE;
+    private FleetSort sort = FleetSort.NATURAL;
+    private BiConsumer<String, Integer> onOpen = (key, gpu) -> { };
+    private boolean applying;
+    private FleetRows.Result shown;
+
+    public FleetTableView(Offload offload) {
+        channel = offload.channel(this::apply);
+        filterBar = new FleetFilterBar(f -> {
+            filter = f;
+            recompute();
+        });
+        root.getStyleClass().add("fleet-view");
+        counts.setId("fleet-counts");
+        root.setTop(new VBox(HeaderBar.of("Fleet", counts), filterBar.node()));
+        buildTable();
+        root.setCenter(table);
+    }
+
+    private void buildTable() {
+        table.setId("fleet-table");
+        table.getStyleClass().add("fleet-table");
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.setPlaceholder(new Label("no nodes match"));
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        add(FleetColumn.NODE, Columns.text("Node", 230, FleetTableView::nodeText));
+        add(FleetColumn.PROVIDER, Columns.text("Provider", 120, r -> r.isGpu() ? "" : r.node().provider()));
+        add(FleetColumn.REGION, Columns.text("Region", 130, r -> r.isGpu() ? "" : r.node().region()));
+        add(FleetColumn.MODEL, Columns.text("Model", 100, r -> r.isGpu() ? r.gpu().model() : r.node().gpuModel()));
+        add(FleetColumn.GPUS, Columns.number("GPUs", 90, FleetTableView::gpusText));
+        add(FleetColumn.STATE, Columns.text("State", 115, r -> r.isGpu() ? "" : r.node().state().label()));
+        add(FleetColumn.TENANT, Columns.text("Tenant", 150, r -> r.isGpu() ? "" : r.node().tenant().orElse(Units.ABSENT)));
+        add(FleetColumn.UTILIZATION, Columns.number("Util", 80, r -> Units.percent(r.util(), 0)));
+        add(FleetColumn.MEMORY, Columns.number("Memory", 90, r -> Units.percent(r.memoryPct(), 0)));
+        add(FleetColumn.TEMPERATURE, Columns.number("Temp", 80, r -> Units.celsius(r.tempC())));
+        add(FleetColumn.POWER, Columns.number("Power", 95, r -> powerText(r.powerW())));
+        add(FleetColumn.HEALTH, Columns.health("Health", 330, FleetTableView::healthText, FleetRow::health));
+        add(FleetColumn.AGE, Columns.number("Data age", 95, r -> r.ageMs() < 0 ? "no data"
+                : Units.age(Duration.ofMillis(r.ageMs()))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_SUBSEQUENT_COLUMNS);
+        // Sorting happens in FleetRows on the worker; the table only shows the arrow.
+        table.setSortPolicy(t -> {
+            if (!applying) {
+                FleetSort next = currentSort();
+                if (!next.equals(sort)) {
+                    sort = next;
+                    recompute();
+                }
+            }
+            return true;
+        });
+        table.setRowFactory(t -> {
+            TableRow<FleetRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(FleetRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    pseudoClassStateChanged(GPU_ROW, !empty && item != null && item.isGpu());
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                FleetRow item = row.getItem();
+                if (item == null || e.getButton() != MouseButton.PRIMARY) {
+                    return;
+                }
+                if (e.getClickCount() == 2) {
+                    open(item);
+                } else if (!item.isGpu() && e.getX() < 28) {
+                    toggle(item);
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            FleetRow item = table.getSelectionModel().getSelectedItem();
+            if (item == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.ENTER) {
+                open(item);
+                e.consume();
+            } else if (e.getCode() == KeyCode.RIGHT && !item.isGpu() && !item.expanded()
+                    || e.getCode() == KeyCode.LEFT && !item.isGpu() && item.expanded()) {
+                toggle(item);
+                e.consume();
+            }
+        });
+    }
+
+    private static final javafx.css.PseudoClass GPU_ROW = javafx.css.PseudoClass.getPseudoClass("gpu");
+
+    private void add(FleetColumn key, TableColumn<FleetRow, String> column) {
+        column.setSortable(true);
+        column.setUserData(key);
+        column.setId("col-" + key.name().toLowerCase(java.util.Locale.ROOT));
+        columns.put(key, column);
+        table.getColumns().add(column);
+    }
+
+    private FleetSort currentSort() {
+        if (table.getSortOrder().isEmpty()) {
+            return FleetSort.NATURAL;
+        }
+        TableColumn<FleetRow, ?> c = table.getSortOrder().getFirst();
+        return new FleetSort((FleetColumn) c.getUserData(), c.getSortType() == TableColumn.SortType.ASCENDING);
+    }
+
+    private static String nodeText(FleetRow r) {
+        if (r.isGpu()) {
+            return "      GPU " + r.gpu().index() + (r.gpu().migProfile().isEmpty() ? "" : " · " + r.gpu().migProfile());
+        }
+        return (r.expanded() ? "▾ " : "▸ ") + r.node().hostname();
+    }
+
+    private static String gpusText(FleetRow r) {
+        if (r.isGpu()) {
+            String uuid = r.gpu().uuid();
+            return uuid.length() > 12 ? uuid.substring(0, 12) + "…" : uuid;
+        }
+        int seen = r.node().gpus().size();
+        int expected = r.node().gpuCount();
+        return seen == expected ? Integer.toString(expected) : seen + " / " + expected;
+    }
+
+    private static String powerText(double w) {
+        return w >= 10_000 ? Units.kilowatts(w / 1000) : Units.watts(w);
+    }
+
+    private static String healthText(FleetRow r) {
+        Health h = r.health();
+        String reason = r.reason();
+        return Palette.symbol(h) + " " + h.label() + (reason.isEmpty() ? "" : " · " + reason);
+    }
+
+    /** What double-click / Enter does: the app opens the node detail (node key, GPU index or -1). */
+    public void setOnOpen(BiConsumer<String, Integer> action) {
+        onOpen = action;
+    }
+
+    private void open(FleetRow row) {
+        onOpen.accept(FleetRow.nodeKey(row.node().provider(), row.node().hostname()),
+                row.isGpu() ? row.gpu().index() : -1);
+    }
+
+    /** Expands or collapses a node row. */
+    void toggle(FleetRow row) {
+        if (!expanded.remove(row.key())) {
+            expanded.add(row.key());
+        }
+        recompute();
+    }
+
+    /** Shows a snapshot (rows arrive from the worker). */
+    public void update(FleetSnapshot snap) {
+        snapshot = snap;
+        recompute();
+    }
+
+    /** Sets the filter from outside (quick search: "show this tenant"). */
+    public void setFilter(FleetFilter f) {
+        filterBar.set(f);
+        filter = f;
+        recompute();
+    }
+
+    public FleetFilter filter() {
+        return filter;
+    }
+
+    /** Sorts by a column, as a click on its header would. */
+    public void sortBy(FleetColumn column, boolean ascending) {
+        TableColumn<FleetRow, String> c = columns.get(column);
+        c.setSortType(ascending ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+        table.getSortOrder().setAll(List.of(c));
+    }
+
+    private void recompute() {
+        FleetSnapshot snap = snapshot;
+        if (snap == null) {
+            return;
+        }
+        FleetFilter f = filter;
+        FleetSort s = sort;
+        Set<String> open = Set.copyOf(expanded);
+        channel.request(() -> FleetRows.compute(snap, f, s, open));
+    }
+
+    /** Swaps in new rows, keeping the selected row and the first visible row where they were. */
+    private void apply(FleetRows.Result result) {
+        FleetRow selected = table.getSelectionModel().getSelectedItem();
+        String selectedKey = selected == null ? null : selected.key();
+        String topKey = null;
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        if (flow != null && flow.getFirstVisibleCell() != null) {
+            int top = flow.getFirstVisibleCell().getIndex();
+            if (top >= 0 && top < items.size()) {
+                topKey = items.get(top).key();
+            }
+        }
+        int oldTop = topKey == null ? -1 : FleetRows.indexOf(items, topKey);
+        applying = true;
+        try {
+            items.setAll(result.rows());
+            int sel = FleetRows.indexOf(result.rows(), selectedKey);
+            if (sel >= 0) {
+                table.getSelectionModel().clearAndSelect(sel);
+            } else {
+                table.getSelectionModel().clearSelection();
+            }
+            int newTop = FleetRows.indexOf(result.rows(), topKey);
+            if (flow != null && newTop >= 0 && newTop != oldTop) {
+                flow.scrollToTop(newTop);
+            }
+        } finally {
+            applying = false;
+        }
+        shown = result;
+        filterBar.setFacets(result.facets());
+        counts.setText(countsText(result));
+    }
+
+    private String countsText(FleetRows.Result r) {
+        if (!filter.isActive()) {
+            return Units.count(r.nodesTotal()) + " nodes · " + Units.gpus(r.gpusTotal());
+        }
+        return Units.count(r.nodesShown()) + " of " + Units.count(r.nodesTotal()) + " nodes · "
+                + Units.count(r.gpusShown()) + " of " + Units.gpus(r.gpusTotal());
+    }
+
+    /** Selects the row of a node (or GPU) if it is listed. */
+    public void select(String key) {
+        int i = FleetRows.indexOf(items, key);
+        if (i >= 0) {
+            table.getSelectionModel().clearAndSelect(i);
+            table.scrollTo(i);
+        }
+    }
+
+    public BorderPane node() {
+        return root;
+    }
+
+    public TableView<FleetRow> table() {
+        return table;
+    }
+
+    /** The rows shown now (tests). */
+    public List<FleetRow> rows() {
+        return List.copyOf(items);
+    }
+
+    /** The last result applied (tests, benchmark). */
+    public FleetRows.Result shown() {
+        return shown;
+    }
+
+    public String countsText() {
+        return counts.getText();
+    }
+
+    FleetFilterBar filterBar() {
+        return filterBar;
+    }
+
+    /** All states, for the filter bar. */
+    static List<NodeState> allStates() {
+        return List.of(NodeState.values());
+    }
+}
