@@ -335,7 +335,7 @@ public final class NodeDetailView {
     }
 
     /** The chart of one metric's points in all lines (tests). */
-    int chartPoints(GpuMetric metric) {
+    public int chartPoints(GpuMetric metric) {
         for (GpuChart c : charts) {
             if (c.metric() == metric) {
                 return c.points();
@@ -344,12 +344,14 @@ public final class NodeDetailView {
         return 0;
     }
 
-    List<EventRow> eventRows() {
-        return List.copyOf(eventRows);
+    /** The events listed, as their messages (tests). */
+    public List<String> eventMessages() {
+        return eventRows.stream().map(EventRow::message).toList();
     }
 
-    List<ProcessRow> processRows() {
-        return List.copyOf(processRows);
+    /** The processes listed, as "GPU pid name memory" (tests). */
+    public List<String> processTexts() {
+        return processRows.stream().map(p -> p.gpu() + " " + p.pid() + " " + p.name() + " " + p.memory()).toList();
     }
 
     public String statusText() {

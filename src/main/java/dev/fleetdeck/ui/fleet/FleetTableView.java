@@ -86,13 +86,14 @@ public final class FleetTableView {
         add(FleetColumn.AGE, Columns.number("Data age", 95, r -> r.ageMs() < 0 ? "no data"
                 : Units.age(Duration.ofMillis(r.ageMs()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_SUBSEQUENT_COLUMNS);
-        // Sorting happens in FleetRows on the worker; the table only shows the arrow.
+        // Sorting happens in FleetRows on the worker; the table only shows the arrow. The new rows are asked for
+        // after the table's own sort call has returned: swapping its items from inside that call is not allowed.
         table.setSortPolicy(t -> {
             if (!applying) {
                 FleetSort next = currentSort();
                 if (!next.equals(sort)) {
                     sort = next;
-                    recompute();
+                    javafx.application.Platform.runLater(this::recompute);
                 }
             }
             return true;
