@@ -37,15 +37,20 @@ public final class Columns {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeIf(s -> s.startsWith("health-"));
                 R row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
                 if (empty || item == null || row == null) {
+                    getStyleClass().removeIf(s -> s.startsWith("health-"));
                     setText(null);
                     setTooltip(null);
                     return;
                 }
                 setText(item);
-                getStyleClass().add(Palette.styleClass(health.apply(row)));
+                // Change the style class only when the health changed: a class change re-applies CSS to the cell.
+                String wanted = Palette.styleClass(health.apply(row));
+                if (!getStyleClass().contains(wanted)) {
+                    getStyleClass().removeIf(s -> s.startsWith("health-"));
+                    getStyleClass().add(wanted);
+                }
                 // Long messages are cut to the column; the whole text is one hover away.
                 if (item.length() > 24) {
                     if (getTooltip() == null) {

@@ -125,8 +125,8 @@ public final class FleetDeckApp extends Application {
         stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
         stage.setFullScreen(true);
-        if (view.overview().current() != null) {
-            showroom.update(view.overview().current());
+        if (view.latest() != null) {
+            showroom.update(view.latest());
         }
         showroom.start();
         showroom.install(scene);

@@ -222,6 +222,11 @@ public final class MainView {
         show("fleet");
     }
 
+    /** The newest snapshot shown, or null before the first. */
+    public FleetSnapshot latest() {
+        return latest;
+    }
+
     public String currentView() {
         return current;
     }
@@ -229,15 +234,14 @@ public final class MainView {
     /** Shows a snapshot in the strip and the visible view. */
     public void update(FleetSnapshot snap) {
         latest = snap;
-        overview.update(snap);
         strip.update(snap);
         catchUp();
     }
 
-    /** Brings the view on screen up to the latest snapshot (the overview always is). */
+    /** Brings the view on screen up to the latest snapshot; hidden views catch up when shown. */
     private void catchUp() {
         FleetSnapshot snap = latest;
-        if (snap == null || current.equals("overview")) {
+        if (snap == null) {
             return;
         }
         Long seen = shownSequence.get(current);
@@ -246,6 +250,7 @@ public final class MainView {
         }
         shownSequence.put(current, snap.sequence());
         switch (current) {
+            case "overview" -> overview.update(snap);
             case "fleet" -> fleet.update(snap);
             case "heatmap" -> heatmap.update(snap);
             case "detail" -> detail.update(snap);

@@ -259,6 +259,11 @@ public final class GpuHistory {
         return new Series(key, Arrays.copyOf(times, n), v, v.clone(), v.clone());
     }
 
+    /** Start of the newest slot written, epoch ms; {@link Long#MIN_VALUE} before the first record. */
+    public synchronized long latestSlotMillis() {
+        return currentSlot == Long.MIN_VALUE ? Long.MIN_VALUE : currentSlot * resolutionMs;
+    }
+
     /** GPUs with a row now. */
     public synchronized int trackedGpus() {
         return nextRow - freeRows.size();

@@ -76,6 +76,7 @@ final class GpuChart {
         x.setUpperBound(end);
         x.setTickUnit(window.toSeconds() <= 600 ? 60 : window.toSeconds() <= 3600 ? 600 : 4 * 3600);
         int buckets = Math.max(50, (int) Math.max(chart.getWidth(), 400) / 2);
+        boolean reuse = chart.getData().size() == series.size();
         List<XYChart.Series<Number, Number>> out = new ArrayList<>(series.size());
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
@@ -87,11 +88,19 @@ final class GpuChart {
                     data.add(new XYChart.Data<>(sec, pts[1][k]));
                 }
             }
-            XYChart.Series<Number, Number> xy = new XYChart.Series<>("GPU " + gpuIndexes.get(i),
-                    javafx.collections.FXCollections.observableArrayList(data));
-            out.add(xy);
+            String name = "GPU " + gpuIndexes.get(i);
+            if (reuse) {
+                // Same lines as before: new points only; replacing the series would rebuild their paths and styles.
+                XYChart.Series<Number, Number> xy = chart.getData().get(i);
+                xy.setName(name);
+                xy.getData().setAll(data);
+            } else {
+                out.add(new XYChart.Series<>(name, javafx.collections.FXCollections.observableArrayList(data)));
+            }
         }
-        chart.getData().setAll(out);
+        if (!reuse) {
+            chart.getData().setAll(out);
+        }
     }
 
     /** Points drawn in all lines (tests). */

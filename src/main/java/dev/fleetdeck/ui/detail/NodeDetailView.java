@@ -79,6 +79,8 @@ public final class NodeDetailView {
     private Node node;
     private long eventsSeen = -1;
     private Runnable onBack = () -> { };
+    /** What the charts show now: node, GPU, window, newest history slot and the snapshot's time, minute precision. */
+    private String chartsDrawn = "";
 
     public NodeDetailView(History history, EventLog events, ZoneId zone) {
         this.history = history;
@@ -280,6 +282,13 @@ public final class NodeDetailView {
             return;
         }
         GpuHistory tier = history.gpusFor(window);
+        // Redraw when the history has a new slot (every 5 s, 1 min or 10 min by window) or the axis moves a tick.
+        String drawn = provider + "/" + hostname + "#" + focusGpu + "@" + window + ":" + tier.latestSlotMillis() + ":"
+                + snapshot.takenAt().getEpochSecond() / (window.toSeconds() <= 600 ? 5 : 60);
+        if (drawn.equals(chartsDrawn)) {
+            return;
+        }
+        chartsDrawn = drawn;
         List<Integer> indexes = new ArrayList<>();
         int count = node == null ? 8 : Math.max(node.gpuCount(), node.gpus().size());
         for (int i = 0; i < count; i++) {

@@ -1,0 +1,73 @@
+package dev.fleetdeck.ui.fleet;
+
+import dev.fleetdeck.ui.Palette;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+
+import java.util.function.Function;
+
+/**
+ * Columns of the fleet table: each cell shows a function of the row its position holds, through a lazy binding,
+ * so a new row changes the cell's text (and, in the health column, its colour) without rebuilding the cell.
+ */
+final class SlotColumns {
+    private SlotColumns() {
+    }
+
+    static TableColumn<FleetTableView.Slot, String> text(String title, double width, Function<FleetRow, String> text) {
+        TableColumn<FleetTableView.Slot, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> f.getValue().rowProperty().map(text));
+        c.setPrefWidth(width);
+        c.setReorderable(false);
+        return c;
+    }
+
+    static TableColumn<FleetTableView.Slot, String> number(String title, double width,
+                                                           Function<FleetRow, String> text) {
+        TableColumn<FleetTableView.Slot, String> c = text(title, width, text);
+        c.getStyleClass().add("number-column");
+        return c;
+    }
+
+    /** Text in the colour of the row's health, with the whole text as a tooltip when it is long. */
+    static TableColumn<FleetTableView.Slot, String> health(String title, double width,
+                                                           Function<FleetRow, String> text) {
+        TableColumn<FleetTableView.Slot, String> c = text(title, width, text);
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            {
+                tip.setWrapText(true);
+                tip.setMaxWidth(640);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                FleetTableView.Slot slot = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (empty || item == null || slot == null) {
+                    getStyleClass().removeIf(s -> s.startsWith("health-"));
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(item);
+                String wanted = Palette.styleClass(slot.row().health());
+                if (!getStyleClass().contains(wanted)) {
+                    getStyleClass().removeIf(s -> s.startsWith("health-"));
+                    getStyleClass().add(wanted);
+                }
+                if (item.length() > 28) {
+                    tip.setText(item);
+                    if (getTooltip() != tip) {
+                        setTooltip(tip);
+                    }
+                } else if (getTooltip() != null) {
+                    setTooltip(null);
+                }
+            }
+        });
+        return c;
+    }
+}
