@@ -30,7 +30,8 @@ final class GpuChart {
         this.metric = metric;
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setLegendVisible(false);
+        chart.setLegendVisible(true);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
         chart.setTitle(title(metric));
         chart.getStyleClass().add("gpu-chart");
         chart.setId("chart-" + metric.name().toLowerCase(Locale.ROOT).replace('_', '-'));

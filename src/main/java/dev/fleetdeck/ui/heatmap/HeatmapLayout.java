@@ -11,13 +11,13 @@ import java.util.TreeMap;
 
 /**
  * Where every GPU's cell goes: regions stacked top to bottom, each under a label band, its nodes packed left to
- * right as blocks of up to {@value #BLOCK_COLUMNS} cells per row (one cell per GPU slot, slot = GPU index, so a GPU
- * that fell off the bus leaves a visible hole). The cell pitch is the largest that fits the whole fleet in the view
+ * right as compact blocks (8 GPUs as two rows of 4, like an HGX board; one cell per GPU slot, slot = GPU index, so a
+ * GPU that fell off the bus leaves a visible hole). The cell pitch is the largest that fits the whole fleet in the view
  * ("fit all"), times a zoom factor; zoomed in, the layout grows downwards and the view scrolls. Pure Java, computed
  * on the view worker; immutable.
  */
 public final class HeatmapLayout {
-    static final int BLOCK_COLUMNS = 8;
+    static final int MAX_BLOCK_COLUMNS = 8;
     static final int PAD = 10;
     static final int BAND = 24;
     static final int MIN_PITCH = 2;
@@ -98,7 +98,7 @@ public final class HeatmapLayout {
                 counts.put(region, new int[]{p.bandY, 0, 0});
             }
             int s = slotsOf(node);
-            int c = Math.min(BLOCK_COLUMNS, s);
+            int c = columnsFor(s);
             p.add(c, (s + c - 1) / c);
             x[i] = p.lastX;
             y[i] = p.lastY;
@@ -112,6 +112,11 @@ public final class HeatmapLayout {
             counts.forEach((r, v) -> bands.add(new Band(r, v[0], v[1], v[2])));
         }
         return p.finish();
+    }
+
+    /** Columns of a node's block: 1, 2, 2×2, 4×2, then rows of 8. */
+    static int columnsFor(int slots) {
+        return slots <= 2 ? slots : slots <= 4 ? 2 : slots <= 8 ? 4 : MAX_BLOCK_COLUMNS;
     }
 
     /** GPU slots a node takes: its expected count, or more if it reports higher indices. */
@@ -141,7 +146,7 @@ public final class HeatmapLayout {
         Packer(int pitch, int width) {
             this.pitch = pitch;
             this.width = width;
-            this.gap = Math.max(2, pitch / 2);
+            this.gap = pitch <= 3 ? 1 : Math.max(2, pitch / 2);
         }
 
         void newRegion() {
@@ -177,7 +182,7 @@ public final class HeatmapLayout {
                     newRegion();
                 }
                 int s = slotsOf(node);
-                int c = Math.min(BLOCK_COLUMNS, s);
+                int c = columnsFor(s);
                 add(c, (s + c - 1) / c);
             }
             return finish();
