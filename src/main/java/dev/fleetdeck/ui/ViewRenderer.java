@@ -92,8 +92,10 @@ public final class ViewRenderer implements AutoCloseable {
     public void show(FleetSnapshot snapshot) {
         if (main != null) {
             // Lay out first, so views that size their content to the window (the heatmap) know their size.
-            content.getParent().applyCss();
-            content.getParent().layout();
+            if (!main.currentView().equals("overview")) {
+                content.getParent().applyCss();
+                content.getParent().layout();
+            }
             if (main.currentView().equals("detail") && main.detail().nodeKey() == null) {
                 String key = nodeKey != null ? nodeKey : leastHealthy(snapshot);
                 if (key != null) {

@@ -21,7 +21,6 @@ import javafx.stage.StageStyle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,8 +33,9 @@ import java.util.concurrent.TimeUnit;
  * software renderer and a 1920×1080 window content. Per snapshot it adds up everything the FX thread does for it:
  * {@code MainView.update} (tiles, status strip), the worker's result being applied (table rows swapped, heatmap
  * pixels copied), and the next pulse's CSS and layout pass (from a pre-layout to a post-layout pulse listener).
- * It prints the median, p99 and maximum of that sum, the longest single pulse, and the worker's time off the FX
- * thread. Figures, not assertions: run with {@code mvn -B -Pbench verify -DskipTests}.
+ * It prints the median, p99 and maximum of that sum over 200 snapshots (after 40 of warm-up, and after one unprinted
+ * round of the first size for the JIT), the longest single pulse, the medians of the update and the pulse, and the
+ * worker's mean time off the FX thread. Figures, not assertions: run with {@code mvn -B -Pbench verify -DskipTests}.
  */
 public final class FleetViewsBenchmark {
     private static final int WARMUP = 40;
@@ -53,25 +53,32 @@ public final class FleetViewsBenchmark {
                 + " pulse's CSS/layout); worker ms off the FX thread");
         System.out.printf("%8s %-9s %8s %8s %8s %12s %10s %10s %10s%n", "GPUs", "view", "median", "p99", "max",
                 "max pulse", "worker", "upd med", "pulse med");
-        for (int gpus : sizes) {
-            run(gpus);
+        int status = 0;
+        try {
+            // One unprinted round first, so the JIT has compiled the table, chart and CSS code for every size.
+            run(sizes[0], false);
+            for (int gpus : sizes) {
+                run(gpus, true);
+            }
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            Platform.exit();
         }
-        Platform.exit();
-        System.exit(0);
+        System.exit(status);
     }
 
-    private static void run(int gpus) throws Exception {
+    private static void run(int gpus, boolean print) throws Exception {
         List<ProviderSnapshot> frames = BenchFleet.frames(gpus, Integer.getInteger("bench.frames", 8));
         FleetAssembler assembler = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5));
         History history = new History();
-        List<FleetSnapshot> snaps = new ArrayList<>();
-        for (int i = 0; i < WARMUP + MEASURED; i++) {
-            var at = BenchFleet.START.plus(BenchFleet.STEP.multipliedBy(i));
-            FleetSnapshot s = BenchFleet.assemble(assembler, i + 1, at, frames.get(i % frames.size()));
-            snaps.add(s);
-            if (i < 30) {
-                history.accept(s);
-            }
+        // Snapshots are assembled as they are needed (240 snapshots of 100k GPUs would take 5 GB at once).
+        java.util.function.IntFunction<FleetSnapshot> snapshot = i -> BenchFleet.assemble(assembler, i + 1,
+                BenchFleet.START.plus(BenchFleet.STEP.multipliedBy(i)), frames.get(i % frames.size()));
+        FleetSnapshot first = snapshot.apply(0);
+        for (int i = 0; i < 30; i++) {
+            history.accept(snapshot.apply(i));
         }
         Timing timing = new Timing();
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "bench-views"));
@@ -110,8 +117,8 @@ public final class FleetViewsBenchmark {
             return s;
         }, Duration.ofSeconds(30));
         FxThread.call(() -> {
-            main[0].openNode(dev.fleetdeck.ui.fleet.FleetRow.nodeKey(snaps.getFirst().nodes().getFirst().provider(),
-                    snaps.getFirst().nodes().getFirst().hostname()), -1);
+            main[0].openNode(dev.fleetdeck.ui.fleet.FleetRow.nodeKey(first.nodes().getFirst().provider(),
+                    first.nodes().getFirst().hostname()), -1);
             return null;
         }, Duration.ofSeconds(30));
         for (String view : VIEWS) {
@@ -126,7 +133,7 @@ public final class FleetViewsBenchmark {
             double maxPulse = 0;
             double workerMs = 0;
             for (int i = 0; i < WARMUP + MEASURED; i++) {
-                FleetSnapshot snap = snaps.get(i);
+                FleetSnapshot snap = snapshot.apply(i);
                 timing.reset();
                 long update = FxThread.call(() -> {
                     long t0 = System.nanoTime();
@@ -154,6 +161,9 @@ public final class FleetViewsBenchmark {
             Arrays.sort(total);
             Arrays.sort(pulses);
             Arrays.sort(updates);
+            if (!print) {
+                continue;
+            }
             System.out.printf("%,8d %-9s %8.2f %8.2f %8.2f %12.2f %10s %10.2f %10.2f%n", gpus, view,
                     total[MEASURED / 2], total[(int) Math.ceil(MEASURED * 0.99) - 1], total[MEASURED - 1], maxPulse,
                     offloaded ? String.format("%.2f", workerMs / MEASURED) : "—", updates[MEASURED / 2],

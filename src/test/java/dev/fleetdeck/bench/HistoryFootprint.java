@@ -52,8 +52,9 @@ public final class HistoryFootprint {
         System.out.printf("  one fleet snapshot retains      %8.1f MiB%n", perSnapshot / 1048576.0);
         System.out.printf("  heap retained by history        %8.1f MiB (measured: live heap after - before)%n",
                 (after - before) / 1048576.0);
-        System.out.printf("  history arrays, by construction %8.1f MiB (fleet %.1f MiB + per-GPU %.1f MiB)%n",
-                history.memoryBytes() / 1048576.0, history.fleet().memoryBytes() / 1048576.0,
+        System.out.printf("  history arrays, by construction %8.1f MiB (fleet %.1f MiB + per-GPU %.1f MiB, of which"
+                        + " 5 s × 15 min %.1f MiB)%n", history.memoryBytes() / 1048576.0,
+                history.fleet().memoryBytes() / 1048576.0, history.gpuMemoryBytes() / 1048576.0,
                 history.gpus().memoryBytes() / 1048576.0);
         System.out.printf("  live heap with history + 1 snapshot %.1f MiB (budget 1,024 MiB)%n", after / 1048576.0);
         System.out.printf("  mean append time                %8.2f ms%n", appendMs);
