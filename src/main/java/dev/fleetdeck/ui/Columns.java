@@ -66,4 +66,34 @@ public final class Columns {
         });
         return c;
     }
+
+    /**
+     * Sets up one of our read-only tables: id, dark table style, fixed row height (virtualised rows), what it says
+     * when empty, its columns, the last column taking the spare width.
+     */
+    @SafeVarargs
+    public static <R> void setUp(javafx.scene.control.TableView<R> table, String id, double rowHeight,
+                                 String placeholder, TableColumn<R, String>... columns) {
+        table.setId(id);
+        table.getStyleClass().add("fleet-table");
+        table.setFixedCellSize(rowHeight);
+        table.setPlaceholder(new javafx.scene.control.Label(placeholder));
+        table.getColumns().setAll(java.util.List.of(columns));
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+    }
+
+    /** A converter that only turns values into text (for choice boxes, check lists and axes). */
+    public static <T> javafx.util.StringConverter<T> toText(Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("display only");
+            }
+        };
+    }
 }

@@ -79,11 +79,7 @@ public final class SourcesView {
     }
 
     private void buildSourceTable() {
-        sourceTable.setId("sources-table");
-        sourceTable.getStyleClass().add("fleet-table");
-        sourceTable.setFixedCellSize(30);
-        sourceTable.setPlaceholder(new Label("no providers configured"));
-        sourceTable.getColumns().setAll(List.of(
+        Columns.setUp(sourceTable, "sources-table", 30, "no providers configured",
                 Columns.text("Provider", 150, SourceRow::name),
                 Columns.text("Type", 115, SourceRow::type),
                 Columns.health("State", 120, SourceRow::state, SourceRow::health),
@@ -94,25 +90,20 @@ public final class SourcesView {
                 Columns.number("Failures", 80, SourceRow::failures),
                 Columns.number("Next poll", 90, SourceRow::next),
                 Columns.health("Notices", 300, SourceRow::notices, r -> r.notices().isEmpty() ? Health.OK : Health.WARN),
-                Columns.health("Last error", 700, SourceRow::error, SourceRow::health)));
-        sourceTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+                Columns.health("Last error", 700, SourceRow::error, SourceRow::health));
         sourceTable.setPrefHeight(30 * 6 + 34);
         sourceTable.setMinHeight(30 * 2 + 34);
     }
 
     private void buildEventTable() {
-        eventTable.setId("events-table");
-        eventTable.getStyleClass().add("fleet-table");
-        eventTable.setFixedCellSize(28);
-        eventTable.setPlaceholder(new Label("no events yet: provider, node, rental and XID changes appear here"));
-        eventTable.getColumns().setAll(List.of(
+        Columns.setUp(eventTable, "events-table", 28,
+                "no events yet: provider, node, rental and XID changes appear here",
                 Columns.text("Time", 90, EventRow::time),
                 Columns.health("Severity", 100, EventRow::severity, EventRow::health),
                 Columns.text("Kind", 130, EventRow::kind),
                 Columns.text("Provider", 140, EventRow::provider),
                 Columns.text("Node", 170, EventRow::node),
-                Columns.text("What happened", 900, EventRow::message)));
-        eventTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+                Columns.text("What happened", 900, EventRow::message));
     }
 
     public BorderPane node() {

@@ -5,7 +5,6 @@ import dev.fleetdeck.service.history.Series;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.util.StringConverter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,17 +37,8 @@ final class GpuChart {
         x.setAutoRanging(false);
         x.setAnimated(false);
         x.setMinorTickVisible(false);
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return HH_MM.format(Instant.ofEpochSecond(n.longValue()).atZone(zone));
-            }
-
-            @Override
-            public Number fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        x.setTickLabelFormatter(dev.fleetdeck.ui.Columns.toText(
+                n -> HH_MM.format(Instant.ofEpochSecond(n.longValue()).atZone(zone))));
         y.setAnimated(false);
         y.setMinorTickVisible(false);
         y.setForceZeroInRange(metric != GpuMetric.TEMPERATURE_C);

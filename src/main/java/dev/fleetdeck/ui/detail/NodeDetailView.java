@@ -148,28 +148,18 @@ public final class NodeDetailView {
 
     private HBox tables() {
         TableView<EventRow> ev = new TableView<>(eventRows);
-        ev.setId("detail-events");
-        ev.getStyleClass().add("fleet-table");
-        ev.setFixedCellSize(26);
-        ev.setPlaceholder(new Label("no events for this node"));
-        ev.getColumns().setAll(List.of(
+        Columns.setUp(ev, "detail-events", 26, "no events for this node",
                 Columns.text("Time", 120, EventRow::time),
                 Columns.health("Severity", 90, EventRow::severity, EventRow::health),
                 Columns.text("Kind", 120, EventRow::kind),
                 Columns.text("GPU", 50, EventRow::gpu),
-                Columns.text("What happened", 520, EventRow::message)));
-        ev.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+                Columns.text("What happened", 520, EventRow::message));
         TableView<ProcessRow> pr = new TableView<>(processRows);
-        pr.setId("detail-processes");
-        pr.getStyleClass().add("fleet-table");
-        pr.setFixedCellSize(26);
-        pr.setPlaceholder(new Label("the provider reports no processes for this node"));
-        pr.getColumns().setAll(List.of(
+        Columns.setUp(pr, "detail-processes", 26, "the provider reports no processes for this node",
                 Columns.text("GPU", 50, ProcessRow::gpu),
                 Columns.number("PID", 80, ProcessRow::pid),
                 Columns.text("Process", 300, ProcessRow::name),
-                Columns.number("Memory", 110, ProcessRow::memory)));
-        pr.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+                Columns.number("Memory", 110, ProcessRow::memory));
         VBox left = titled("Events", ev);
         VBox right = titled("Processes", pr);
         HBox.setHgrow(left, Priority.ALWAYS);

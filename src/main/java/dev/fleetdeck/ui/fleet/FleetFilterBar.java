@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 import java.util.HashSet;
@@ -60,17 +59,7 @@ final class FleetFilterBar {
         box.setId(id);
         box.setTitle(title);
         box.setShowCheckedCount(true);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : label.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        box.setConverter(dev.fleetdeck.ui.Columns.toText(label));
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> changed());
     }
 

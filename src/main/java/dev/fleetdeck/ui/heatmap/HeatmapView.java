@@ -24,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,17 +109,7 @@ public final class HeatmapView {
         palettes.getItems().setAll(HeatmapPalette.values());
         palettes.setValue(palette);
         palettes.setId("heatmap-palette");
-        palettes.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(HeatmapPalette p) {
-                return p == null ? "" : p.label();
-            }
-
-            @Override
-            public HeatmapPalette fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        palettes.setConverter(dev.fleetdeck.ui.Columns.toText(HeatmapPalette::label));
         palettes.valueProperty().addListener((o, a, b) -> {
             palette = b;
             legend.show(metric, palette);
