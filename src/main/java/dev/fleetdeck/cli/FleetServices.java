@@ -28,7 +28,15 @@ final class FleetServices {
 
     /** Polling, history and events over the configured providers (not started). */
     static FleetMonitor monitor(FleetDeckConfig config) {
-        return new FleetMonitor(pollingService(config));
+        return new FleetMonitor(pollingService(config), config.alerts(), null);
+    }
+
+    /** The desktop app's back end: alert history is kept on disk. */
+    static FleetMonitor desktopMonitor(FleetDeckConfig config) {
+        var settings = config.alerts();
+        var store = new dev.fleetdeck.service.alerts.AlertStore(settings.historyFile().orElseGet(
+                dev.fleetdeck.service.alerts.AlertStore::defaultFile), settings.historyMaxBytes());
+        return new FleetMonitor(pollingService(config), settings, store);
     }
 
     /** A polling service over the configured providers (not started). */
@@ -37,7 +45,8 @@ final class FleetServices {
                 .map(p -> new PolledProvider(p.provider(), p.spec().interval(), p.spec().timeout(),
                         p.spec().backoffMax()))
                 .toList();
-        return new PollingService(polled, new FleetAssembler(HealthRules.defaults(), config.unreachableAfter()),
+        return new PollingService(polled, new FleetAssembler(HealthRules.defaults(), config.unreachableAfter(),
+                new dev.fleetdeck.service.HealthTrends()),
                 Clock.systemUTC());
     }
 

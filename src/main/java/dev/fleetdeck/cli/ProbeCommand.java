@@ -34,7 +34,8 @@ final class ProbeCommand {
                         config.providers().stream().map(p -> p.spec().name()).toList()));
             }
             config.providers().stream().filter(p -> !selected.contains(p)).forEach(p -> p.provider().close());
-            config = new FleetDeckConfig(config.source(), selected, config.unreachableAfter(), config.showroom());
+            config = new FleetDeckConfig(config.source(), selected, config.unreachableAfter(), config.showroom(),
+                    config.alerts());
         }
         String source = FleetServices.sourceLabel(config);
         try (PollingService service = FleetServices.pollingService(config)) {

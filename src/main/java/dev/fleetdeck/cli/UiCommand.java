@@ -19,7 +19,7 @@ final class UiCommand {
             throw new CliArgs.UsageException("unexpected argument '" + a.positional().getFirst() + "'");
         }
         FleetDeckConfig config = FleetServices.loadConfig(a.value("config"));
-        FleetDeckApp.launch(config, FleetServices::monitor, a.flag("showroom"));
+        FleetDeckApp.launch(config, FleetServices::desktopMonitor, a.flag("showroom"));
         return Main.OK;
     }
 }

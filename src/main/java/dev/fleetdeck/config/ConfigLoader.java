@@ -93,6 +93,7 @@ public final class ConfigLoader {
         Duration unreachableAfter = options.section("polling").getDuration("unreachable-after",
                 DEFAULT_UNREACHABLE_AFTER);
         ShowroomSettings showroom = ShowroomOptions.read(options.section("showroom"));
+        dev.fleetdeck.model.AlertSettings alerts = AlertOptions.read(options.section("alerts"));
         List<ConfiguredProvider> providers = readProviders(top, options, errors);
         options.reportUnknownKeys();
         if (!errors.isEmpty()) {
@@ -101,7 +102,7 @@ public final class ConfigLoader {
                     .thenComparingInt(e -> e.location().column()));
             throw new ConfigException(errors);
         }
-        return new FleetDeckConfig(source, providers, unreachableAfter, showroom);
+        return new FleetDeckConfig(source, providers, unreachableAfter, showroom, alerts);
     }
 
     private List<ConfiguredProvider> readProviders(ConfigNode.Mapping top, MappingOptions options,

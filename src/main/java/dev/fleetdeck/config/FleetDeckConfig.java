@@ -11,19 +11,21 @@ import dev.fleetdeck.model.ShowroomSettings;
  * @param providers        the configured providers, in file order
  * @param unreachableAfter how long a provider may fail before its nodes show as unreachable
  * @param showroom         branding and content of the showroom mode
+ * @param alerts           alert rules, idle detection and alert history
  */
 public record FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter,
-                              ShowroomSettings showroom)
+                              ShowroomSettings showroom, dev.fleetdeck.model.AlertSettings alerts)
         implements AutoCloseable {
 
     public FleetDeckConfig {
         providers = List.copyOf(providers);
         java.util.Objects.requireNonNull(showroom, "showroom");
+        java.util.Objects.requireNonNull(alerts, "alerts");
     }
 
-    /** A configuration with the default showroom. */
+    /** A configuration with the default showroom and alerts. */
     public FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter) {
-        this(source, providers, unreachableAfter, ShowroomSettings.defaults());
+        this(source, providers, unreachableAfter, ShowroomSettings.defaults(), dev.fleetdeck.model.AlertSettings.defaults());
     }
 
     /** Whether this is the built-in simulated fleet. */

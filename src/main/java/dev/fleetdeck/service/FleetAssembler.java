@@ -31,6 +31,7 @@ import java.util.Optional;
  */
 public final class FleetAssembler {
     private final HealthRules rules;
+    private final HealthTrends trends;
     private final Duration unreachableAfter;
 
     /**
@@ -39,8 +40,16 @@ public final class FleetAssembler {
      *                         unreachable
      */
     public FleetAssembler(HealthRules rules, Duration unreachableAfter) {
+        this(rules, unreachableAfter, null);
+    }
+
+    /**
+     * @param trends rules over time (XID bursts, ECC growth, sustained throttling); null for none
+     */
+    public FleetAssembler(HealthRules rules, Duration unreachableAfter, HealthTrends trends) {
         this.rules = rules;
         this.unreachableAfter = unreachableAfter;
+        this.trends = trends;
     }
 
     /** Builds the fleet snapshot from every provider's view, at time {@code now}. */
@@ -55,7 +64,9 @@ public final class FleetAssembler {
                 boolean stale = status.state().isTrouble() && status.state() != ProviderState.DEGRADED;
                 boolean unreachable = stale && age.map(a -> a.compareTo(unreachableAfter) >= 0).orElse(false);
                 for (Node node : snap.nodes()) {
-                    nodes.add(rules.evaluate(markStale(node, stale, unreachable, age)));
+                    Node evaluated = rules.evaluate(markStale(node, stale, unreachable, age));
+                    // Stale data repeats old values: it says nothing new about trends.
+                    nodes.add(trends == null || stale ? evaluated : trends.apply(evaluated, now));
                 }
             });
             statuses.add(status.withNodes(nodes.size() - before));

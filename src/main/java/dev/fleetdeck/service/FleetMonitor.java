@@ -9,13 +9,16 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The running back end of one window or command: the polling service, the history it feeds and the event log.
- * History and events are listeners registered first, so every later listener (the UI) sees them up to date.
+ * The running back end of one window or command: the polling service, the history it feeds, the event log, the idle
+ * tracker and the alert engine. They are listeners registered first, so every later listener (the UI) sees them up to
+ * date with the snapshot it receives.
  */
 public final class FleetMonitor implements AutoCloseable {
     private final PollingService polling;
     private final History history;
     private final EventLog events;
+    private final dev.fleetdeck.service.idle.IdleTracker idle;
+    private final dev.fleetdeck.service.alerts.AlertEngine alerts;
     private volatile Thread backfill;
 
     public FleetMonitor(PollingService polling) {
@@ -23,11 +26,29 @@ public final class FleetMonitor implements AutoCloseable {
     }
 
     public FleetMonitor(PollingService polling, History history, EventLog events) {
+        this(polling, history, events, dev.fleetdeck.model.AlertSettings.defaults(), null);
+    }
+
+    /**
+     * @param alerts the alert rules and idle settings
+     * @param store  where alert history is kept, or null to keep none (one-shot commands)
+     */
+    public FleetMonitor(PollingService polling, dev.fleetdeck.model.AlertSettings alerts,
+                        dev.fleetdeck.service.alerts.AlertStore store) {
+        this(polling, new History(), new EventLog(), alerts, store);
+    }
+
+    private FleetMonitor(PollingService polling, History history, EventLog events,
+                         dev.fleetdeck.model.AlertSettings alertSettings, dev.fleetdeck.service.alerts.AlertStore store) {
         this.polling = Objects.requireNonNull(polling, "polling");
         this.history = Objects.requireNonNull(history, "history");
         this.events = Objects.requireNonNull(events, "events");
+        this.idle = new dev.fleetdeck.service.idle.IdleTracker(alertSettings.idleBelowPct(), alertSettings.idleFor());
+        this.alerts = new dev.fleetdeck.service.alerts.AlertEngine(alertSettings, idle::latest, store);
         polling.addListener(history);
         polling.addListener(new EventDetector(events));
+        polling.addListener(idle);
+        polling.addListener(alerts);
     }
 
     /** Adds a listener after history and events; called on the assembler thread. */
@@ -65,6 +86,15 @@ public final class FleetMonitor implements AutoCloseable {
 
     public EventLog events() {
         return events;
+    }
+
+    /** Idle rented GPUs and their cost, of the latest snapshot. */
+    public dev.fleetdeck.service.idle.IdleTracker idle() {
+        return idle;
+    }
+
+    public dev.fleetdeck.service.alerts.AlertEngine alerts() {
+        return alerts;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.model.TemperatureLimits;
 import dev.fleetdeck.model.ThrottleReason;
 import dev.fleetdeck.model.Units;
 
@@ -14,29 +15,34 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The first health rules over one snapshot: temperatures, uncorrectable ECC errors, serious XID classes, thermal
- * throttling, GPUs that fell off the bus, and node states. Pure: the same node gives the same verdict. Thresholds
- * are per fleet for now; per-model thresholds and rules over history come with the health model.
+ * Health rules over one snapshot: temperatures against each model's limits ({@link TemperatureLimits}),
+ * uncorrectable ECC errors, serious XID classes, thermal throttling, GPUs that fell off the bus, and node states;
+ * reasons a provider reports (row remap, recovery action, DCGM health, lost GPU) are kept. Pure: the same node gives
+ * the same verdict. Rules over time (XID bursts, ECC growth, sustained throttling) are {@link HealthTrends}.
  */
 public final class HealthRules {
     /** XID classes that mean the GPU or its job is in trouble (NVIDIA's XID catalogue). */
     static final Set<Integer> SERIOUS_XIDS = Set.of(48, 62, 64, 74, 79, 95, 119, 120);
 
-    private final double gpuWarnC;
-    private final double gpuCritC;
-    private final double memWarnC;
-    private final double memCritC;
+    /** Limits per model key; null means {@link TemperatureLimits#of}. */
+    private final TemperatureLimits fixed;
 
+    /** The same limits for every model (tests, single-model labs). */
     public HealthRules(double gpuWarnC, double gpuCritC, double memWarnC, double memCritC) {
-        this.gpuWarnC = gpuWarnC;
-        this.gpuCritC = gpuCritC;
-        this.memWarnC = memWarnC;
-        this.memCritC = memCritC;
+        this.fixed = new TemperatureLimits(gpuWarnC, gpuCritC, memWarnC, memCritC);
     }
 
-    /** Defaults for data-centre GPUs: slowdown starts near 87 °C, HBM is rated to about 95–105 °C. */
+    private HealthRules() {
+        this.fixed = null;
+    }
+
+    /** Each model's own limits ({@link TemperatureLimits}). */
     public static HealthRules defaults() {
-        return new HealthRules(85, 92, 95, 105);
+        return new HealthRules();
+    }
+
+    private TemperatureLimits limits(String model) {
+        return fixed != null ? fixed : TemperatureLimits.of(model);
     }
 
     /** Evaluates every GPU of a node and the node itself. */
@@ -70,6 +76,11 @@ public final class HealthRules {
     /** Evaluates one GPU; reasons its provider gave (e.g. "row remap failed") are kept. */
     public Gpu evaluate(Gpu gpu) {
         List<HealthReason> reasons = new ArrayList<>(gpu.healthReasons());
+        TemperatureLimits lim = limits(gpu.model());
+        double gpuWarnC = lim.gpuWarnC();
+        double gpuCritC = lim.gpuCritC();
+        double memWarnC = lim.memWarnC();
+        double memCritC = lim.memCritC();
         double t = gpu.temperatureC();
         if (Metrics.isPresent(t) && t >= gpuCritC) {
             reasons.add(new HealthReason(Health.CRIT, "gpu-hot", "GPU " + gpu.index() + " at " + Units.celsius(t)
@@ -80,9 +91,11 @@ public final class HealthRules {
         }
         double m = gpu.memoryTemperatureC();
         if (Metrics.isPresent(m) && m >= memCritC) {
-            reasons.add(new HealthReason(Health.CRIT, "mem-hot", "GPU " + gpu.index() + " memory at " + Units.celsius(m)));
+            reasons.add(new HealthReason(Health.CRIT, "mem-hot", "GPU " + gpu.index() + " memory at " + Units.celsius(m)
+                    + " (limit " + Units.celsius(memCritC) + ")"));
         } else if (Metrics.isPresent(m) && m >= memWarnC) {
-            reasons.add(new HealthReason(Health.WARN, "mem-warm", "GPU " + gpu.index() + " memory at " + Units.celsius(m)));
+            reasons.add(new HealthReason(Health.WARN, "mem-warm", "GPU " + gpu.index() + " memory at " + Units.celsius(m)
+                    + " (warn at " + Units.celsius(memWarnC) + ")"));
         }
         if (Metrics.isPresent(gpu.eccUncorrected()) && gpu.eccUncorrected() > 0) {
             reasons.add(new HealthReason(Health.CRIT, "ecc-dbe", "GPU " + gpu.index() + ": "

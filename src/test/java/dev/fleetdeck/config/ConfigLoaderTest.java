@@ -83,7 +83,7 @@ class ConfigLoaderTest {
                 "fleet.yaml:10:5: providers[2].name: missing: every provider needs a unique name",
                 "fleet.yaml:12:22: providers[2].options.models.H900: unknown GPU model; known models: H100, H200, B200, "
                         + "A100, L40S, RTX4090",
-                "fleet.yaml:13:1: colour: unknown key (known here: polling, providers, showroom)"), errors);
+                "fleet.yaml:13:1: colour: unknown key (known here: alerts, polling, providers, showroom)"), errors);
     }
 
     @Test
@@ -178,5 +178,69 @@ class ConfigLoaderTest {
                 .contains("showroom.rotate-every: must be at least 2s")
                 .contains("showroom.pin: must be 4 to 12 digits")
                 .contains("showroom.logo: cannot read /nonexistent/logo.png");
+    }
+
+    @Test
+    void alertRulesAndIdleSettingsAreReadAndChecked() throws Exception {
+        String ok = """
+                alerts:
+                  idle-below: 3
+                  idle-for: 30m
+                  clear-after: 5m
+                  history-file: /tmp/fd-alerts.jsonl
+                  rules:
+                    - name: gpu-hot
+                      metric: gpu-temperature
+                      above: 88
+                      for: 3m
+                      severity: crit
+                      scope: model
+                      match: H100
+                    - name: lost-gpus
+                      metric: reason
+                      reason: gpu-missing
+                providers:
+                  - name: lab
+                    type: simulated
+                    options: {nodes: 2}
+                """;
+        try (FleetDeckConfig c = loader.parse(ok, "a.yaml")) {
+            var a = c.alerts();
+            assertEquals(3, a.idleBelowPct());
+            assertEquals(java.time.Duration.ofMinutes(30), a.idleFor());
+            assertEquals(java.util.Optional.of(java.nio.file.Path.of("/tmp/fd-alerts.jsonl")), a.historyFile());
+            var hot = a.rules().stream().filter(r -> r.name().equals("gpu-hot")).toList();
+            assertEquals(1, hot.size(), "a rule named like a built-in one replaces it");
+            assertEquals(88, hot.getFirst().threshold());
+            assertEquals(dev.fleetdeck.model.Health.CRIT, hot.getFirst().severity());
+            assertEquals(dev.fleetdeck.model.AlertScope.MODEL, hot.getFirst().scope());
+            assertEquals(java.util.Optional.of("H100"), hot.getFirst().match());
+            assertTrue(a.rules().stream().anyMatch(r -> r.name().equals("xid-burst")), "the other defaults stay");
+            var lost = a.rules().stream().filter(r -> r.name().equals("lost-gpus")).findFirst().orElseThrow();
+            assertEquals(dev.fleetdeck.model.AlertMetric.REASON, lost.metric());
+            assertEquals("gpu-missing", lost.reason());
+        }
+        List<String> bad = errors("""
+                alerts:
+                  rules:
+                    - name: a
+                      metric: gpu-heat
+                    - name: b
+                      metric: utilization
+                      above: 5
+                      below: 1
+                      severity: purple
+                    - name: b
+                      metric: reason
+                providers:
+                  - name: lab
+                    type: simulated
+                """);
+        assertThat(String.join("\n", bad))
+                .contains("fleet.yaml:4:15: alerts.rules[0].metric: unknown metric 'gpu-heat'; one of gpu-temperature")
+                .contains("alerts.rules[1].below: give 'above' or 'below', not both")
+                .contains("alerts.rules[1].severity: unknown severity 'purple'; one of warn, crit")
+                .contains("alerts.rules[2].reason: metric 'reason' needs the health-reason code")
+                .contains("alerts.rules[2].name: two rules are named 'b'");
     }
 }
