@@ -51,7 +51,8 @@ public enum AlertMetric {
             case GPU_TEMPERATURE, MEMORY_TEMPERATURE -> Units.celsius(v);
             case UTILIZATION -> Units.percent(v, 0);
             case IDLE_COST -> String.format(Locale.ENGLISH, "$%,.2f/h", v);
-            default -> Units.count(Math.round(v)) + " " + unit;
+            default -> Units.count(Math.round(v)) + " " + (Math.round(v) == 1 && unit.endsWith("s")
+                    ? unit.substring(0, unit.length() - 1) : unit);
         };
     }
 }

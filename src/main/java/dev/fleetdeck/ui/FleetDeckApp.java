@@ -68,7 +68,10 @@ public final class FleetDeckApp extends Application {
         monitor = launch.services().create(config);
         offload = Offload.background();
         view = new MainView(source, monitor.events(), monitor.history(), Clock.systemUTC(), ZoneId.systemDefault(),
-                offload);
+                offload, dev.fleetdeck.ui.alerts.AlertSources.of(monitor));
+        var notifier = new dev.fleetdeck.ui.alerts.AlertNotifier(() -> stage,
+                monitor.alerts().settings().notifyEvery());
+        monitor.alerts().addFiringListener(notifier::fired);
         Scene scene = new Scene(view.node(), 1600, 900);
         view.installShortcuts(scene);
         scene.getStylesheets().add(Stylesheets.dark());

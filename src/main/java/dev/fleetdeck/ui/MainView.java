@@ -43,8 +43,8 @@ import java.util.Set;
  */
 public final class MainView {
     /** View names, as used by {@code snapshot --view}, in Ctrl+1… order. */
-    public static final List<String> VIEWS = List.of("overview", "fleet", "heatmap", "detail", "sources");
-    private static final List<String> LABELS = List.of("Overview", "Fleet", "Heatmap", "Node", "Sources");
+    public static final List<String> VIEWS = List.of("overview", "fleet", "heatmap", "detail", "sources", "alerts");
+    private static final List<String> LABELS = List.of("Overview", "Fleet", "Heatmap", "Node", "Sources", "Alerts");
 
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
@@ -53,6 +53,8 @@ public final class MainView {
     private final HeatmapView heatmap;
     private final NodeDetailView detail;
     private final SourcesView sources;
+    private final dev.fleetdeck.ui.alerts.AlertsView alertsView;
+    private final dev.fleetdeck.ui.alerts.AlertSources alertSources;
     private final ProviderStrip strip;
     private final QuickSearchOverlay search;
     private final HelpOverlay help = new HelpOverlay();
@@ -74,6 +76,16 @@ public final class MainView {
      * @param offload where filtering, sorting, heatmap painting and search run
      */
     public MainView(String sourceLabel, EventLog events, History history, Clock clock, ZoneId zone, Offload offload) {
+        this(sourceLabel, events, history, clock, zone, offload, dev.fleetdeck.ui.alerts.AlertSources.none());
+    }
+
+    /**
+     * @param alertSources the alert engine and idle tracker of the running back end
+     */
+    public MainView(String sourceLabel, EventLog events, History history, Clock clock, ZoneId zone, Offload offload,
+                    dev.fleetdeck.ui.alerts.AlertSources alertSources) {
+        this.alertSources = alertSources;
+        alertsView = new dev.fleetdeck.ui.alerts.AlertsView(alertSources.engine(), alertSources.idle(), clock, zone);
         overview = new OverviewView(sourceLabel, zone);
         fleet = new FleetTableView(offload);
         heatmap = new HeatmapView(offload);
@@ -179,6 +191,7 @@ public final class MainView {
             case "heatmap" -> heatmap.node();
             case "detail" -> detail.node();
             case "sources" -> sources.node();
+            case "alerts" -> alertsView.node();
             default -> overview.node();
         };
         if (frame.getCenter() != content) {
@@ -250,7 +263,12 @@ public final class MainView {
         }
         shownSequence.put(current, snap.sequence());
         switch (current) {
-            case "overview" -> overview.update(snap);
+            case "overview" -> {
+                overview.update(snap);
+                overview.updateAlertsAndIdle(alertSources.engine().firing(), alertSources.idle().get(),
+                        alertSources.settings().idleFor());
+            }
+            case "alerts" -> alertsView.refresh();
             case "fleet" -> fleet.update(snap);
             case "heatmap" -> heatmap.update(snap);
             case "detail" -> detail.update(snap);
@@ -285,6 +303,10 @@ public final class MainView {
 
     public NodeDetailView detail() {
         return detail;
+    }
+
+    public dev.fleetdeck.ui.alerts.AlertsView alerts() {
+        return alertsView;
     }
 
     public QuickSearchOverlay search() {

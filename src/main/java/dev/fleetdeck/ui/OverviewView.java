@@ -48,6 +48,10 @@ public final class OverviewView {
     private final TrendTile power = new TrendTile("tile-power", "Fleet power draw", 120);
     private final Tile hottest = TileFactory.measure("tile-hottest", "Hottest GPU", "°C", 0);
     private final Tile unhealthy = TileFactory.count("tile-unhealthy", "Unhealthy GPUs", "GPUs");
+    private final Tile alerts = TileFactory.count("tile-alerts", "Firing alerts", "alerts");
+    private final Tile idleGpus = TileFactory.count("tile-idle-gpus", "Idle rented GPUs", "GPUs");
+    private final Tile idleCost = TileFactory.measure("tile-idle-cost", "Idle cost", "$∕h", 2);
+    // (a division slash: TilesFX draws a unit with "/" as a stacked fraction)
     private final TextGrid modelGrid = new TextGrid(
             List.of("Model", "GPUs", "Rented", "Free", "Sellable", "From"),
             new boolean[] {false, true, true, true, true, true}, 8);
@@ -91,7 +95,8 @@ public final class OverviewView {
                 Map.entry(utilization.getId(), utilization), Map.entry(power.tile().getId(), power.tile()),
                 Map.entry(hottest.getId(), hottest), Map.entry(unhealthy.getId(), unhealthy),
                 Map.entry(byModel.getId(), byModel), Map.entry(byRegion.getId(), byRegion),
-                Map.entry(providers.getId(), providers));
+                Map.entry(providers.getId(), providers), Map.entry(alerts.getId(), alerts),
+                Map.entry(idleGpus.getId(), idleGpus), Map.entry(idleCost.getId(), idleCost));
     }
 
     private HBox header(String sourceLabel) {
@@ -105,9 +110,9 @@ public final class OverviewView {
     private GridPane grid() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("tile-grid");
-        for (int c = 0; c < 4; c++) {
+        for (int c = 0; c < 5; c++) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(25);
+            cc.setPercentWidth(20);
             cc.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(cc);
         }
@@ -128,12 +133,46 @@ public final class OverviewView {
         grid.add(byModel, 0, 2, 2, 1);
         grid.add(byRegion, 2, 2);
         grid.add(providers, 3, 2);
+        grid.add(alerts, 4, 0);
+        grid.add(idleGpus, 4, 1);
+        grid.add(idleCost, 4, 2);
         return grid;
     }
 
     /** The view's root node. */
     public BorderPane node() {
         return root;
+    }
+
+    /**
+     * Shows the firing alerts and idle rented GPUs that go with the latest snapshot. FX thread only.
+     *
+     * @param firing   alerts firing now
+     * @param idle     idle rented GPUs and what they cost
+     * @param idleFor  how long a GPU must stay under the threshold to count (for the description)
+     */
+    public void updateAlertsAndIdle(java.util.List<dev.fleetdeck.service.alerts.Alert> firing,
+                                    dev.fleetdeck.service.idle.IdleReport idle, java.time.Duration idleFor) {
+        long crit = firing.stream().filter(a -> a.severity() == dev.fleetdeck.model.Health.CRIT).count();
+        long acked = firing.stream().filter(a -> a.ackedAt().isPresent()).count();
+        alerts.setValue(firing.size());
+        alerts.setValueColor(crit > 0 ? Palette.HEALTH_CRIT : firing.isEmpty() ? Palette.HEALTH_OK : Palette.HEALTH_WARN);
+        alerts.setDescription(Units.count(crit) + " critical · " + Units.count(firing.size() - crit) + " warning");
+        alerts.setText(firing.isEmpty() ? "nothing firing" : Units.count(acked) + " acknowledged · Ctrl+6 lists them");
+
+        idleGpus.setValue(idle.idleGpus());
+        idleGpus.setValueColor(idle.idleGpus() > 0 ? Palette.HEALTH_WARN : Palette.TEXT);
+        idleGpus.setDescription("under the idle threshold for " + Units.age(idleFor) + " or more");
+        idleGpus.setText(idle.nodes().isEmpty() ? "no rented GPU sits idle" : "on " + Units.count(idle.nodes().size())
+                + " nodes of " + Units.count(idle.byTenant().size()) + " tenants");
+
+        idleCost.setValue(idle.costPerHour());
+        idleCost.setValueColor(idle.costPerHour() > 0 ? Palette.HEALTH_WARN : Palette.TEXT);
+        idleCost.setDescription(idle.byTenant().isEmpty() ? "list price of idle rented GPUs"
+                : "worst: " + idle.byTenant().getFirst().name() + " " + String.format(java.util.Locale.ENGLISH,
+                "$%,.2f/h", idle.byTenant().getFirst().costPerHour()) + " for " + Units.age(
+                idle.byTenant().getFirst().longestIdle()));
+        idleCost.setText("list price of idle rented GPUs");
     }
 
     /** A tile by its id (for tests and the snapshot command). */

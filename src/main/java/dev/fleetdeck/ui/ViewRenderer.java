@@ -68,7 +68,7 @@ public final class ViewRenderer implements AutoCloseable {
         } else {
             showroom = null;
             main = new MainView(sourceLabel, monitor.events(), monitor.history(), Clock.systemUTC(),
-                    ZoneId.systemDefault(), Offload.sameThread());
+                    ZoneId.systemDefault(), Offload.sameThread(), dev.fleetdeck.ui.alerts.AlertSources.of(monitor));
             main.show(v);
             main.overview().usePowerHistory(now -> monitor.history().fleet().query(
                     dev.fleetdeck.service.history.FleetSeries.POWER_KW, java.time.Duration.ofHours(2), now));

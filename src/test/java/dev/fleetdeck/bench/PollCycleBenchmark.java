@@ -44,6 +44,9 @@ public class PollCycleBenchmark {
     private FleetAssembler assembler;
     private History history;
     private EventDetector events;
+    private FleetAssembler withTrends;
+    private dev.fleetdeck.service.idle.IdleTracker idle;
+    private dev.fleetdeck.service.alerts.AlertEngine alerts;
     private long sequence;
     private Instant now;
 
@@ -53,7 +56,26 @@ public class PollCycleBenchmark {
         assembler = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5));
         history = new History();
         events = new EventDetector(new EventLog());
+        withTrends = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5),
+                new dev.fleetdeck.service.HealthTrends());
+        idle = new dev.fleetdeck.service.idle.IdleTracker(5, Duration.ofMinutes(15));
+        alerts = new dev.fleetdeck.service.alerts.AlertEngine(dev.fleetdeck.model.AlertSettings.defaults(),
+                idle::latest, null);
         now = BenchFleet.START;
+    }
+
+    /** What the desktop app does per poll: health with trends, history, events, idle GPUs, default alert rules. */
+    @Benchmark
+    public FleetSnapshot wholeCycle() {
+        sequence++;
+        now = now.plus(BenchFleet.STEP);
+        ProviderSnapshot frame = frames.get((int) (sequence % frames.size()));
+        FleetSnapshot snap = BenchFleet.assemble(withTrends, sequence, now, frame);
+        history.accept(snap);
+        events.accept(snap);
+        idle.accept(snap);
+        alerts.accept(snap);
+        return snap;
     }
 
     @Benchmark

@@ -1,0 +1,254 @@
+package dev.fleetdeck.ui.alerts;
+
+import dev.fleetdeck.model.Health;
+import dev.fleetdeck.model.Units;
+import dev.fleetdeck.service.alerts.Alert;
+import dev.fleetdeck.service.alerts.AlertEngine;
+import dev.fleetdeck.service.idle.IdleReport;
+import dev.fleetdeck.ui.Columns;
+import dev.fleetdeck.ui.HeaderBar;
+import dev.fleetdeck.ui.Palette;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Alerts and idle money: open alerts (firing and pending) with acknowledge and silence, resolved alerts, and the
+ * rented GPUs that sit idle ranked by what they cost, per node and per tenant. A filter narrows every list by text.
+ * FX thread only; refreshed once per snapshot while shown and after every action.
+ */
+public final class AlertsView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ENGLISH);
+
+    /** An alert row. */
+    public record AlertRow(String key, Health health, String severity, String state, String rule, String where,
+                           String summary, String value, String since) {
+    }
+
+    /** An idle row (node or tenant). */
+    public record IdleRow(String name, String detail, String gpus, String cost, String idleFor) {
+    }
+
+    private final AlertEngine engine;
+    private final Supplier<IdleReport> idle;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final BorderPane root = new BorderPane();
+    private final Label status = new Label();
+    private final TextField filter = new TextField();
+    private final ObservableList<AlertRow> open = FXCollections.observableArrayList();
+    private final ObservableList<AlertRow> past = FXCollections.observableArrayList();
+    private final ObservableList<IdleRow> idleNodes = FXCollections.observableArrayList();
+    private final ObservableList<IdleRow> idleTenants = FXCollections.observableArrayList();
+    private final TableView<AlertRow> openTable = new TableView<>(open);
+
+    public AlertsView(AlertEngine engine, Supplier<IdleReport> idle, Clock clock, ZoneId zone) {
+        this.engine = engine;
+        this.idle = idle;
+        this.clock = clock;
+        this.zone = zone;
+        root.getStyleClass().add("alerts-view");
+        status.setId("alerts-status");
+        root.setTop(new VBox(HeaderBar.of("Alerts and idle GPUs", status), toolbar()));
+        Columns.setUp(openTable, "alerts-open", 28, "no open alerts",
+                Columns.health("Severity", 100, AlertRow::severity, AlertRow::health),
+                Columns.text("State", 150, AlertRow::state),
+                Columns.text("Rule", 150, AlertRow::rule),
+                Columns.text("Where", 300, AlertRow::where),
+                Columns.number("Value", 90, AlertRow::value),
+                Columns.text("Since", 130, AlertRow::since),
+                Columns.text("Condition", 400, AlertRow::summary));
+        TableView<AlertRow> pastTable = new TableView<>(past);
+        Columns.setUp(pastTable, "alerts-past", 26, "no resolved alerts yet",
+                Columns.health("Severity", 100, AlertRow::severity, AlertRow::health),
+                Columns.text("Rule", 160, AlertRow::rule),
+                Columns.text("Where", 220, AlertRow::where),
+                Columns.text("Fired → resolved", 300, AlertRow::since),
+                Columns.number("Last value", 100, AlertRow::value),
+                Columns.text("Condition", 500, AlertRow::summary));
+        TableView<IdleRow> nodes = new TableView<>(idleNodes);
+        Columns.setUp(nodes, "idle-nodes", 26, "no rented GPU sits idle",
+                Columns.text("Node", 200, IdleRow::name),
+                Columns.text("Tenant · model", 200, IdleRow::detail),
+                Columns.number("Idle GPUs", 90, IdleRow::gpus),
+                Columns.number("Cost", 110, IdleRow::cost),
+                Columns.number("Idle for", 100, IdleRow::idleFor));
+        TableView<IdleRow> tenants = new TableView<>(idleTenants);
+        Columns.setUp(tenants, "idle-tenants", 26, "no tenant has idle GPUs",
+                Columns.text("Tenant", 200, IdleRow::name),
+                Columns.text("Nodes", 80, IdleRow::detail),
+                Columns.number("Idle GPUs", 90, IdleRow::gpus),
+                Columns.number("Cost", 110, IdleRow::cost),
+                Columns.number("Longest", 100, IdleRow::idleFor));
+        VBox left = new VBox(6, title("Open alerts"), openTable, title("Resolved"), pastTable);
+        VBox.setVgrow(openTable, Priority.ALWAYS);
+        VBox.setVgrow(pastTable, Priority.ALWAYS);
+        VBox right = new VBox(6, title("Idle rented GPUs by node, most expensive first"), nodes,
+                title("Idle rented GPUs by tenant"), tenants);
+        VBox.setVgrow(nodes, Priority.ALWAYS);
+        VBox.setVgrow(tenants, Priority.ALWAYS);
+        right.setPrefWidth(700);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox body = new HBox(12, left, right);
+        body.getStyleClass().add("sources-body");
+        root.setCenter(body);
+        filter.textProperty().addListener((o, a, b) -> refresh());
+    }
+
+    private HBox toolbar() {
+        filter.setId("alerts-filter");
+        filter.setPromptText("Filter: rule, node, region, tenant, text…");
+        filter.setPrefColumnCount(30);
+        Button ack = button("Acknowledge", "alerts-ack", () -> act(key -> engine.ack(key, clock.instant())));
+        Button hour = button("Silence 1 h", "alerts-silence-1h",
+                () -> act(key -> engine.silence(key, clock.instant().plus(Duration.ofHours(1)))));
+        Button day = button("Silence 24 h", "alerts-silence-24h",
+                () -> act(key -> engine.silence(key, clock.instant().plus(Duration.ofHours(24)))));
+        HBox bar = new HBox(8, filter, ack, hour, day);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("filter-bar");
+        return bar;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private void act(java.util.function.Predicate<String> action) {
+        AlertRow row = openTable.getSelectionModel().getSelectedItem();
+        if (row != null && action.test(row.key())) {
+            String key = row.key();
+            refresh();
+            for (int i = 0; i < open.size(); i++) {
+                if (open.get(i).key().equals(key)) {
+                    openTable.getSelectionModel().clearAndSelect(i);
+                }
+            }
+        }
+    }
+
+    /** Reads the engine and the idle report again. */
+    public void refresh() {
+        Instant now = clock.instant();
+        String f = filter.getText() == null ? "" : filter.getText().trim().toLowerCase(Locale.ROOT);
+        List<AlertRow> o = new ArrayList<>();
+        int firing = 0;
+        for (Alert a : engine.open()) {
+            firing += a.state() == Alert.State.FIRING ? 1 : 0;
+            AlertRow r = row(a, now, false);
+            if (matches(f, r)) {
+                o.add(r);
+            }
+        }
+        List<AlertRow> p = new ArrayList<>();
+        for (Alert a : engine.past()) {
+            AlertRow r = row(a, now, true);
+            if (matches(f, r)) {
+                p.add(r);
+            }
+            if (p.size() == 500) {
+                break;
+            }
+        }
+        open.setAll(o);
+        past.setAll(p);
+        IdleReport report = idle.get();
+        List<IdleRow> n = new ArrayList<>();
+        for (IdleReport.NodeIdle i : report.nodes()) {
+            IdleRow r = new IdleRow(i.node().hostname(), i.node().tenant().orElse(Units.ABSENT) + " · "
+                    + i.node().gpuModel(), Units.count(i.idleGpus()), cost(i.costPerHour()), Units.age(i.idleFor()));
+            if (f.isEmpty() || (r.name() + " " + r.detail()).toLowerCase(Locale.ROOT).contains(f)) {
+                n.add(r);
+            }
+        }
+        idleNodes.setAll(n.size() > 500 ? n.subList(0, 500) : n);
+        List<IdleRow> t = new ArrayList<>();
+        for (IdleReport.Group g : report.byTenant()) {
+            long nodes = report.nodes().stream().filter(i -> i.node().tenant().orElse("(none)").equals(g.name())).count();
+            IdleRow r = new IdleRow(g.name(), Units.count(nodes), Units.count(g.idleGpus()), cost(g.costPerHour()),
+                    Units.age(g.longestIdle()));
+            if (f.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(f)) {
+                t.add(r);
+            }
+        }
+        idleTenants.setAll(t);
+        status.setText(Units.count(firing) + " firing · " + Units.count(engine.open().size() - firing) + " pending · "
+                + Units.count(report.idleGpus()) + " idle rented GPUs costing " + cost(report.costPerHour()));
+    }
+
+    private AlertRow row(Alert a, Instant now, boolean resolved) {
+        String state = switch (a.state()) {
+            case PENDING -> "pending";
+            case FIRING -> "firing";
+            case RESOLVED -> "resolved";
+        };
+        if (a.ackedAt().isPresent()) {
+            state += " · acked";
+        }
+        if (a.isSilenced(now)) {
+            state += " · silenced until " + TIME.format(a.silencedUntil().orElseThrow().atZone(zone)).substring(6);
+        }
+        String since = resolved
+                ? a.firedAt().map(t -> TIME.format(t.atZone(zone))).orElse("?") + " → "
+                + a.resolvedAt().map(t -> TIME.format(t.atZone(zone))).orElse("?")
+                : TIME.format(a.firedAt().orElse(a.pendingSince()).atZone(zone));
+        return new AlertRow(a.key(), a.severity(), Palette.symbol(a.severity()) + " " + a.severity().label(), state,
+                a.rule(), a.scope().key() + " " + a.group(), a.summary(), a.value(), since);
+    }
+
+    private static boolean matches(String f, AlertRow r) {
+        return f.isEmpty() || (r.rule() + " " + r.where() + " " + r.summary() + " " + r.state() + " " + r.severity())
+                .toLowerCase(Locale.ROOT).contains(f);
+    }
+
+    private static String cost(double usd) {
+        return String.format(Locale.ENGLISH, "$%,.2f/h", usd);
+    }
+
+    public BorderPane node() {
+        return root;
+    }
+
+    public List<AlertRow> openRows() {
+        return List.copyOf(open);
+    }
+
+    public List<AlertRow> pastRows() {
+        return List.copyOf(past);
+    }
+
+    public List<IdleRow> idleNodeRows() {
+        return List.copyOf(idleNodes);
+    }
+
+    public TableView<AlertRow> openTable() {
+        return openTable;
+    }
+}
