@@ -25,7 +25,7 @@ public final class Main {
                               --showroom: start full screen in the customer-safe showroom
               snapshot      render a view to PNG without a display
                               --out FILE.png (required)  --size WxH (1920x1080)
-                              --view overview|fleet|heatmap|detail|sources|showroom
+                              --view overview|fleet|heatmap|detail|sources|alerts|showroom
                               --page N (showroom page 1-4)  --node PROVIDER/HOST (detail; default: least healthy)
                               --polls N (1: snapshots to feed before rendering)
               probe         poll every provider once and print the fleet

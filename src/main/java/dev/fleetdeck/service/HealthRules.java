@@ -106,7 +106,11 @@ public final class HealthRules {
             reasons.add(new HealthReason(serious ? Health.CRIT : Health.WARN, "xid-" + gpu.lastXid(),
                     "GPU " + gpu.index() + ": XID " + gpu.lastXid()));
         }
-        if (gpu.throttleReasons().stream().anyMatch(ThrottleReason::isThermal)) {
+        boolean hot = false;
+        for (ThrottleReason r : gpu.throttleReasons()) { // a loop, not a stream: this runs for every GPU every poll
+            hot |= r.isThermal();
+        }
+        if (hot) {
             reasons.add(new HealthReason(Health.WARN, "thermal-throttle", "GPU " + gpu.index() + " slowed down by heat"));
         }
         Health health = Health.OK;

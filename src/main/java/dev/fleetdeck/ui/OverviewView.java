@@ -168,11 +168,11 @@ public final class OverviewView {
 
         idleCost.setValue(idle.costPerHour());
         idleCost.setValueColor(idle.costPerHour() > 0 ? Palette.HEALTH_WARN : Palette.TEXT);
-        idleCost.setDescription(idle.byTenant().isEmpty() ? "list price of idle rented GPUs"
+        idleCost.setDescription(idle.byTenant().isEmpty() ? "no tenant pays for idle GPUs"
                 : "worst: " + idle.byTenant().getFirst().name() + " " + String.format(java.util.Locale.ENGLISH,
                 "$%,.2f/h", idle.byTenant().getFirst().costPerHour()) + " for " + Units.age(
                 idle.byTenant().getFirst().longestIdle()));
-        idleCost.setText("list price of idle rented GPUs");
+        idleCost.setText("idle rented GPUs × their price per GPU-hour");
     }
 
     /** A tile by its id (for tests and the snapshot command). */

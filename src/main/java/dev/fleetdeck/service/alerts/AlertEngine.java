@@ -42,6 +42,8 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
     private final Supplier<IdleReport> idle;
     private final AlertStore store;
     private final Map<String, Alert> open = new LinkedHashMap<>();
+    /** Groups with an open alert, per rule: the common case (condition false, nothing open) costs no string work. */
+    private final Map<String, java.util.Set<String>> openGroups = new HashMap<>();
     private final Map<String, Instant> lastTrue = new HashMap<>();
     private final Deque<Alert> past = new ArrayDeque<>();
     private final List<Consumer<Alert>> onFiring = new CopyOnWriteArrayList<>();
@@ -61,7 +63,7 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
                 remember(a);
             }
             for (Alert a : loaded.open()) {
-                open.put(a.key(), a);
+                put(a);
             }
         }
     }
@@ -77,15 +79,21 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
         synchronized (this) {
             now = snap.takenAt();
             IdleReport report = idle.get();
+            AlertMeasures.Groups groups = new AlertMeasures.Groups(snap);
             for (AlertRule rule : settings.rules()) {
-                Map<String, Double> values = AlertMeasures.measure(rule, snap, report);
-                for (Map.Entry<String, Double> e : values.entrySet()) {
-                    step(rule, e.getKey(), e.getValue(), fired);
+                AlertMeasures.Values values = AlertMeasures.measure(rule, snap, report, groups);
+                java.util.Set<String> withAlert = openGroups.getOrDefault(rule.name(), java.util.Set.of());
+                String[] names = values.groups();
+                double[] v = values.values();
+                for (int i = 0; i < names.length; i++) {
+                    if (names[i] != null && (rule.holds(v[i]) || withAlert.contains(names[i]))) {
+                        step(rule, names[i], v[i], fired);
+                    }
                 }
                 // Open alerts of this rule whose group is gone count as false.
-                for (Alert a : List.copyOf(open.values())) {
-                    if (a.rule().equals(rule.name()) && !values.containsKey(a.group())) {
-                        step(rule, a.group(), Double.NaN, fired);
+                for (String group : List.copyOf(withAlert)) {
+                    if (!values.has(group)) {
+                        step(rule, group, Double.NaN, fired);
                     }
                 }
             }
@@ -116,14 +124,14 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
             } else {
                 a = a.with(a.state(), text, a.firedAt(), Optional.empty());
             }
-            open.put(key, a);
+            put(a);
             return;
         }
         if (a == null) {
             return;
         }
         if (a.state() == Alert.State.PENDING) {
-            open.remove(key); // never fired: nothing to resolve
+            remove(a); // never fired: nothing to resolve
             lastTrue.remove(key);
             return;
         }
@@ -131,12 +139,25 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
         if (Duration.between(last, now).compareTo(settings.clearAfter()) >= 0) {
             Alert resolved = a.with(Alert.State.RESOLVED, Double.isNaN(value) ? a.value() : text, a.firedAt(),
                     Optional.of(now));
-            open.remove(key);
+            remove(a);
             lastTrue.remove(key);
             remember(resolved);
             record("resolved", resolved);
         } else if (!Double.isNaN(value)) {
-            open.put(key, a.with(a.state(), text, a.firedAt(), Optional.empty()));
+            put(a.with(a.state(), text, a.firedAt(), Optional.empty()));
+        }
+    }
+
+    private void put(Alert a) {
+        open.put(a.key(), a);
+        openGroups.computeIfAbsent(a.rule(), r -> new java.util.HashSet<>()).add(a.group());
+    }
+
+    private void remove(Alert a) {
+        open.remove(a.key());
+        java.util.Set<String> g = openGroups.get(a.rule());
+        if (g != null) {
+            g.remove(a.group());
         }
     }
 
@@ -160,7 +181,7 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
             return false;
         }
         a = a.acked(at);
-        open.put(key, a);
+        put(a);
         record("acked", a);
         return true;
     }
@@ -172,7 +193,7 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
             return false;
         }
         a = a.silenced(until);
-        open.put(key, a);
+        put(a);
         record("silenced", a);
         return true;
     }
