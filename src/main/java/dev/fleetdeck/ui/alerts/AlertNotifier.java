@@ -38,11 +38,15 @@ public final class AlertNotifier {
     public void fired(Alert alert) {
         Platform.runLater(() -> {
             waiting.add(alert);
+            if (pending) {
+                return;
+            }
+            pending = true;
             long since = System.nanoTime() - lastShownNanos;
             if (lastShownNanos == Long.MIN_VALUE || since >= every.toNanos()) {
-                flush();
-            } else if (!pending) {
-                pending = true;
+                // Flush after the other alerts of the same snapshot (queued behind this one) have arrived.
+                Platform.runLater(this::flush);
+            } else {
                 gap.setDuration(javafx.util.Duration.millis((every.toNanos() - since) / 1e6));
                 gap.playFromStart();
             }
