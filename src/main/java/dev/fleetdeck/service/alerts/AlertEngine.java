@@ -198,6 +198,14 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
         return true;
     }
 
+    /**
+     * Whether a firing alert's condition is false now and it waits out {@code clear-after} before resolving (damping).
+     */
+    public synchronized boolean isClearing(Alert a) {
+        Instant last = lastTrue.get(a.key());
+        return a.state() == Alert.State.FIRING && (last == null || last.isBefore(now));
+    }
+
     /** Open alerts (firing first, then by severity and time). */
     public synchronized List<Alert> open() {
         List<Alert> list = new ArrayList<>(open.values());

@@ -209,6 +209,9 @@ public final class AlertsView {
             case FIRING -> "firing";
             case RESOLVED -> "resolved";
         };
+        if (!resolved && engine.isClearing(a)) {
+            state += " · clearing";
+        }
         if (a.ackedAt().isPresent()) {
             state += " · acked";
         }

@@ -78,7 +78,9 @@ class AlertEngineTest {
         assertEquals(Alert.State.FIRING, engine.open().getFirst().state());
 
         engine.accept(snap(500, 91)); // hot for the last time
+        assertTrue(!engine.isClearing(engine.open().getFirst()));
         engine.accept(snap(560, 80));
+        assertTrue(engine.isClearing(engine.open().getFirst()), "firing, condition false: waiting to resolve");
         engine.accept(snap(499 + 120, 80));
         assertEquals(1, engine.open().size(), "false for 1 min 59 s: still firing");
         engine.accept(snap(500 + 120, 80));
