@@ -22,8 +22,24 @@ final class FleetServices {
 
     /** Loads the given file, or the built-in simulated fleet when none is given. */
     static FleetDeckConfig loadConfig(Optional<String> file) throws ConfigException {
+        return loadConfig(file, dev.fleetdeck.config.ConfigLocations.userConfig());
+    }
+
+    /**
+     * {@code --config FILE} if given; else the user's config file ({@code ~/.config/fleetdeck/config.yaml}) if it
+     * exists; else the built-in simulated fleet.
+     */
+    static FleetDeckConfig loadConfig(Optional<String> file, Path userConfig) throws ConfigException {
         ConfigLoader loader = new ConfigLoader(ProviderRegistry.load());
-        return file.isPresent() ? loader.load(Path.of(file.get())) : loader.loadDefault();
+        if (file.isPresent()) {
+            return loader.load(Path.of(file.get()));
+        }
+        if (java.nio.file.Files.isRegularFile(userConfig)) {
+            System.getLogger(FleetServices.class.getName()).log(System.Logger.Level.INFO,
+                    "configuration: {0}", userConfig);
+            return loader.load(userConfig);
+        }
+        return loader.loadDefault();
     }
 
     /** Polling, history and events over the configured providers (not started). */
@@ -60,4 +76,5 @@ final class FleetServices {
     static String sourceLabel(FleetDeckConfig config) {
         return config.isBuiltInDefault() ? "built-in simulated fleet" : config.source();
     }
+
 }

@@ -21,7 +21,8 @@ public final class Main {
             Usage: fleetdeck [COMMAND] [OPTIONS]
 
             Commands:
-              ui            open the dashboard (the default); without --config, on the built-in simulated fleet
+              ui            open the dashboard (the default); without --config, ~/.config/fleetdeck/config.yaml
+                              if it exists ($XDG_CONFIG_HOME honoured), else the built-in simulated fleet
                               --showroom: start full screen in the customer-safe showroom
               snapshot      render a view to PNG without a display
                               --out FILE.png (required)  --size WxH (1920x1080)
@@ -35,9 +36,11 @@ public final class Main {
                               --nodes N (100)  --port P (9400; 0 = any free port)  --seed S  --gpus-per-node G
 
             Options for ui, snapshot and probe:
-              --config FILE   YAML configuration (see README); default: the built-in simulated fleet
+              --config FILE   YAML configuration (see README); default: ~/.config/fleetdeck/config.yaml if it
+                              exists, else the built-in simulated fleet
               --verbose       log progress to stderr
               --help          this text
+              --version       version, build time and runtime
             """;
 
     private Main() {
@@ -65,6 +68,10 @@ public final class Main {
         List<String> rest = args.isEmpty() || args.getFirst().startsWith("--") ? args : args.subList(1, args.size());
         if (rest.contains("--help") || command.equals("help")) {
             out.print(USAGE_TEXT);
+            return OK;
+        }
+        if (args.contains("--version") || command.equals("version")) {
+            out.println(BuildInfo.text());
             return OK;
         }
         try {

@@ -67,7 +67,10 @@ public final class FleetDeckApp extends Application {
         String source = config.isBuiltInDefault() ? "built-in simulated fleet" : config.source();
         monitor = launch.services().create(config);
         offload = Offload.background();
-        view = new MainView(source, monitor.events(), monitor.history(), Clock.systemUTC(), ZoneId.systemDefault(),
+        // First run (no config file yet): the header says where real sources go.
+        String header = config.isBuiltInDefault() ? source + " · add your sources in "
+                + dev.fleetdeck.config.ConfigLocations.userConfig() + " (see README)" : source;
+        view = new MainView(header, monitor.events(), monitor.history(), Clock.systemUTC(), ZoneId.systemDefault(),
                 offload, dev.fleetdeck.ui.alerts.AlertSources.of(monitor));
         var notifier = new dev.fleetdeck.ui.alerts.AlertNotifier(() -> stage,
                 monitor.alerts().settings().notifyEvery());

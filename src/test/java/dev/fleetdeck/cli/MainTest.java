@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,5 +132,39 @@ class MainTest {
         }
         assertTrue(colours.size() > 50, "a rendered dashboard, not a blank image: " + colours.size() + " colours");
         Files.copy(png, Path.of("target", "overview-test.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void versionPrintsTheBuildAndTheRuntime() {
+        assertEquals(Main.OK, run("--version"));
+        assertThat(out()).matches("fleetdeck \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(built \\d{4}-\\d\\d-\\d\\dT[0-9:]+Z\\) "
+                + "· Java 25[^ ]* \\(.*\\) · JavaFX 26\\.0\\.2 · TilesFX 21\\.0\\.9\\R");
+        assertEquals(Main.OK, run("version"));
+    }
+
+    @Test
+    void withoutConfigTheUsersConfigFileIsUsedWhenItExists(@TempDir Path dir) throws Exception {
+        Path user = dev.fleetdeck.config.ConfigLocations.userConfig(java.util.Map.of("XDG_CONFIG_HOME",
+                dir.toString()), "/home/nobody");
+        assertEquals(dir.resolve("fleetdeck/config.yaml"), user);
+        assertEquals(Path.of("/home/nobody/.config/fleetdeck/config.yaml"),
+                dev.fleetdeck.config.ConfigLocations.userConfig(java.util.Map.of(), "/home/nobody"));
+        assertEquals(Path.of("/home/nobody/.config/fleetdeck/config.yaml"), dev.fleetdeck.config.ConfigLocations
+                .userConfig(java.util.Map.of("XDG_CONFIG_HOME", "relative/dir"), "/home/nobody"),
+                "a relative XDG_CONFIG_HOME is ignored, as the XDG spec says");
+        try (var builtIn = FleetServices.loadConfig(java.util.Optional.empty(), user)) {
+            assertTrue(builtIn.isBuiltInDefault(), "no file yet: the simulated fleet");
+        }
+        Files.createDirectories(user.getParent());
+        Files.writeString(user, "providers:\n  - name: mine\n    type: simulated\n    options: {nodes: 3}\n");
+        try (var mine = FleetServices.loadConfig(java.util.Optional.empty(), user)) {
+            assertEquals(user.toString(), mine.source());
+            assertEquals("mine", mine.providers().getFirst().spec().name());
+        }
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, "providers:\n  - name: given\n    type: simulated\n");
+        try (var given = FleetServices.loadConfig(java.util.Optional.of(other.toString()), user)) {
+            assertEquals("given", given.providers().getFirst().spec().name(), "--config wins");
+        }
     }
 }
