@@ -255,10 +255,47 @@ final class MappingOptions implements ProviderOptions {
             if (!used.contains(e.getKey())) {
                 List<String> known = new ArrayList<>(used);
                 known.sort(null);
+                String guess = closest(e.getKey(), known);
                 errors.add(new ConfigError(e.getValue().keyLocation(), pathOf(e.getKey()), "unknown key"
+                        + (guess == null ? "" : "; did you mean '" + guess + "'?")
                         + (known.isEmpty() ? "" : " (known here: " + String.join(", ", known) + ")")));
             }
         }
         children.forEach(MappingOptions::reportUnknownKeys);
+    }
+
+    /** The known key nearest to a typo (at most 2 edits, or a third of its length), or null. */
+    static String closest(String key, List<String> known) {
+        String best = null;
+        int bestDistance = Math.max(2, key.length() / 3) + 1;
+        for (String k : known) {
+            int d = distance(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Edit distance with transpositions (optimal string alignment). */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 }

@@ -82,6 +82,7 @@ public final class FleetDeckApp extends Application {
         stage.setTitle(WindowTitle.waiting(source));
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
+        restoreWindow(stage);
 
         this.stage = stage;
         this.scene = scene;
@@ -108,6 +109,34 @@ public final class FleetDeckApp extends Application {
         stage.show();
         if (launch.showroom()) {
             enterShowroom();
+        }
+    }
+
+    /** Puts the window and view back where the user left them (see {@link WindowState}). */
+    private void restoreWindow(Stage stage) {
+        WindowState.load(WindowState.defaultFile()).ifPresent(saved -> {
+            WindowState s = saved.fitTo(javafx.stage.Screen.getScreens().stream()
+                    .map(javafx.stage.Screen::getVisualBounds).toList());
+            stage.setX(s.x());
+            stage.setY(s.y());
+            stage.setWidth(s.width());
+            stage.setHeight(s.height());
+            stage.setMaximized(s.maximized());
+            if (MainView.VIEWS.contains(s.view())) {
+                view.show(s.view());
+            }
+        });
+    }
+
+    private void saveWindow() {
+        if (stage == null || view == null) {
+            return;
+        }
+        javafx.geometry.Rectangle2D bounds = showroom != null && windowBefore != null ? windowBefore
+                : new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        if (bounds.getWidth() > 0 && bounds.getHeight() > 0) {
+            new WindowState(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(),
+                    stage.isMaximized(), view.currentView()).save(WindowState.defaultFile());
         }
     }
 
@@ -168,6 +197,7 @@ public final class FleetDeckApp extends Application {
 
     @Override
     public void stop() {
+        saveWindow();
         if (view != null) {
             view.stopTicking();
         }

@@ -76,7 +76,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(
                 "fleet.yaml:4:15: providers[0].interval: expected a positive duration such as 500ms, 2s, 5m or 1h, found 'soon'",
                 "fleet.yaml:6:14: providers[0].options.nodes: expected a whole number, found 'many'",
-                "fleet.yaml:7:7: providers[0].options.modles: unknown key (known here: event-rate, gpus-per-node, host-prefix, "
+                "fleet.yaml:7:7: providers[0].options.modles: unknown key; did you mean 'models'? (known here: event-rate, gpus-per-node, host-prefix, "
                         + "models, nodes, regions, seed, start, tenants, time-scale)",
                 "fleet.yaml:8:11: providers[1].name: 'a' is already the name of providers[0]",
                 "fleet.yaml:9:11: providers[1].type: unknown provider type 'prometheus-typo'; known types: dcgm, nvidia-smi, prometheus, simulated",

@@ -121,7 +121,7 @@ class HttpOptionsConfigTest {
                 .contains("providers[0].concurrency: 0 is outside 1..256")
                 .contains("providers[0].options.http.max-response-size: expected a size such as 512KiB")
                 .contains("providers[0].options.http.tls-verify: expected true or false, found 'maybe'")
-                .contains("providers[0].options.http.read-timout: unknown key")
+                .contains("providers[0].options.http.read-timout: unknown key; did you mean 'read-timeout'?")
                 .contains("providers[0].options.auth.token: expected a reference such as env:API_TOKEN")
                 .contains("providers[1].options.auth.password: environment variable FLEETDECK_TEST_SURELY_UNSET_VAR "
                         + "is not set")
