@@ -62,8 +62,16 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
             for (Alert a : loaded.past()) {
                 remember(a);
             }
+            java.util.Set<String> rules = new java.util.HashSet<>();
+            settings.rules().forEach(r -> rules.add(r.name()));
             for (Alert a : loaded.open()) {
-                put(a);
+                if (rules.contains(a.rule())) {
+                    put(a);
+                } else {
+                    // Its rule was removed from the configuration: nothing would ever resolve it.
+                    System.getLogger(AlertEngine.class.getName()).log(System.Logger.Level.INFO,
+                            "dropping open alert {0}: rule {1} is no longer configured", a.key(), a.rule());
+                }
             }
         }
     }

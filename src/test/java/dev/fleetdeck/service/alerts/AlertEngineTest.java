@@ -113,6 +113,10 @@ class AlertEngineTest {
         assertEquals(a.key(), restored.key());
         assertEquals(Optional.of(T0.plusSeconds(5)), restored.ackedAt());
         assertEquals(3, Files.readAllLines(dir.resolve("alerts.jsonl")).size(), "firing, acked, silenced");
+        AlertRule other = new AlertRule("other", AlertMetric.GPU_TEMPERATURE, "", true, 90, Duration.ZERO,
+                Health.WARN, AlertScope.FLEET, Optional.empty());
+        assertTrue(new AlertEngine(settings(other), () -> IdleReport.EMPTY, store).open().isEmpty(),
+                "an open alert whose rule is no longer configured is not restored");
     }
 
     @Test
