@@ -28,6 +28,7 @@ public final class Main {
                               --out FILE.png (required)  --size WxH (1920x1080)
                               --view overview|fleet|heatmap|detail|sources|alerts|showroom
                               --page N (showroom page 1-4)  --node PROVIDER/HOST (detail; default: least healthy)
+                              --theme dark|light|high-contrast
                               --polls N (1: snapshots to feed before rendering)
               probe         poll every provider once and print the fleet
                               --format table|json (table)  --summary (JSON without the node list)

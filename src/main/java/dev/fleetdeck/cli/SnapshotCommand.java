@@ -34,7 +34,7 @@ final class SnapshotCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws CliArgs.UsageException, ConfigException {
-        CliArgs a = CliArgs.parse(args, Set.of("config", "out", "size", "view", "polls", "page", "node"), Set.of("verbose"));
+        CliArgs a = CliArgs.parse(args, Set.of("config", "out", "size", "view", "polls", "page", "node", "theme"), Set.of("verbose"));
         Path file = Path.of(a.value("out").orElseThrow(() -> new CliArgs.UsageException("snapshot needs --out FILE.png")));
         Matcher size = SIZE.matcher(a.value("size").orElse("1920x1080"));
         if (!size.matches()) {
@@ -50,6 +50,11 @@ final class SnapshotCommand {
             throw new CliArgs.UsageException("unknown view '" + view + "'; views: " + String.join(", ", ViewRenderer.VIEWS));
         }
         int polls = a.intValue("polls", 1, 1, 1000);
+        String themeKey = a.value("theme").orElse("dark");
+        dev.fleetdeck.ui.Theme theme = dev.fleetdeck.ui.Theme.of(themeKey);
+        if (!theme.key().equals(themeKey)) {
+            throw new CliArgs.UsageException("unknown theme '" + themeKey + "'; themes: dark, light, high-contrast");
+        }
         int page = a.intValue("page", 1, 1, 4);
         if (!a.positional().isEmpty()) {
             throw new CliArgs.UsageException("unexpected argument '" + a.positional().getFirst() + "'");
@@ -61,7 +66,7 @@ final class SnapshotCommand {
             PollingService service = monitor.polling();
             HeadlessPlatform.start();
             ViewRenderer renderer = FxThread.call(() -> new ViewRenderer(view, source, width, height, monitor,
-                    config.showroom(), page, a.value("node").orElse(null)), FX_TIMEOUT);
+                    config.showroom(), page, a.value("node").orElse(null), theme), FX_TIMEOUT);
             monitor.start();
             long lastSeq = 0;
             long firstPollMs = -1;

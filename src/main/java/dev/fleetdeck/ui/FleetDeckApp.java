@@ -125,6 +125,9 @@ public final class FleetDeckApp extends Application {
             if (MainView.VIEWS.contains(s.view())) {
                 view.show(s.view());
             }
+            if (Theme.of(s.theme()) != Theme.DARK) {
+                view.applyTheme(Theme.of(s.theme()));
+            }
         });
     }
 
@@ -136,7 +139,7 @@ public final class FleetDeckApp extends Application {
                 : new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         if (bounds.getWidth() > 0 && bounds.getHeight() > 0) {
             new WindowState(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(),
-                    stage.isMaximized(), view.currentView()).save(WindowState.defaultFile());
+                    stage.isMaximized(), view.currentView(), Palette.theme().key()).save(WindowState.defaultFile());
         }
     }
 

@@ -64,6 +64,8 @@ public final class MainView {
     private String current = "overview";
     private String beforeDetail = "fleet";
     private Runnable onShowroom = () -> { };
+    private final Button themeButton = new Button("Theme: " + Palette.theme().label());
+    private Scene scene;
     private FleetSnapshot latest;
 
     /** A view whose heavy work runs on the FX thread, over its own empty history (tests). */
@@ -118,9 +120,13 @@ public final class MainView {
         }
         buttons.get(current).setSelected(true);
         Button searchButton = navButton("Search  Ctrl+K", "nav-search", this::openSearch);
+        themeButton.setOnAction(e -> applyTheme(Palette.theme().next()));
+        themeButton.setId("nav-theme");
+        themeButton.getStyleClass().add("nav-button");
+        themeButton.setFocusTraversable(false);
         Button helpButton = navButton("?", "nav-help", help::toggle);
         Button showroomButton = navButton("Showroom  F11", "nav-showroom", () -> onShowroom.run());
-        views.getChildren().addAll(searchButton, showroomButton, helpButton);
+        views.getChildren().addAll(searchButton, themeButton, showroomButton, helpButton);
         HBox bar = new HBox(14, views, new Separator(Orientation.VERTICAL), strip.node());
         HBox.setHgrow(strip.node(), Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -144,6 +150,7 @@ public final class MainView {
 
     /** Ctrl+1…5 switch views, Ctrl+K searches, F1 or ? shows the shortcuts, Esc / Alt+← go back, F11 showroom. */
     public void installShortcuts(Scene scene) {
+        this.scene = scene;
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () -> onShowroom.run());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), help::toggle);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::openSearch);
@@ -175,6 +182,30 @@ public final class MainView {
             e.consume();
         });
     }
+
+    /**
+     * Switches the colour theme live: the scene's stylesheets (every view's CSS colours), the tiles' colours, the
+     * heatmap's background. FX thread.
+     */
+    public void applyTheme(Theme theme) {
+        Palette.use(theme);
+        Scene s = scene != null ? scene : root.getScene();
+        if (s != null) {
+            s.getStylesheets().setAll(theme.stylesheets());
+            s.setFill(theme.background());
+        }
+        themeButton.setText("Theme: " + theme.label());
+        overview.applyTheme();
+        heatmap.applyTheme();
+        onThemeChange.accept(theme);
+    }
+
+    /** Called after the theme changed (the app remembers it). */
+    public void setOnThemeChange(java.util.function.Consumer<Theme> action) {
+        onThemeChange = action;
+    }
+
+    private java.util.function.Consumer<Theme> onThemeChange = t -> { };
 
     /** Switches to a view by name. */
     public void show(String view) {

@@ -153,26 +153,37 @@ public final class OverviewView {
      */
     public void updateAlertsAndIdle(java.util.List<dev.fleetdeck.service.alerts.Alert> firing,
                                     dev.fleetdeck.service.idle.IdleReport idle, java.time.Duration idleFor) {
-        long crit = firing.stream().filter(a -> a.severity() == dev.fleetdeck.model.Health.CRIT).count();
+        long crit = firing.stream().filter(a -> a.severity() == Health.CRIT).count();
         long acked = firing.stream().filter(a -> a.ackedAt().isPresent()).count();
         alerts.setValue(firing.size());
-        alerts.setValueColor(crit > 0 ? Palette.HEALTH_CRIT : firing.isEmpty() ? Palette.HEALTH_OK : Palette.HEALTH_WARN);
+        alerts.setValueColor(crit > 0 ? Palette.of(Health.CRIT) : firing.isEmpty() ? Palette.of(Health.OK) : Palette.of(Health.WARN));
         alerts.setDescription(Units.count(crit) + " critical · " + Units.count(firing.size() - crit) + " warning");
         alerts.setText(firing.isEmpty() ? "nothing firing" : Units.count(acked) + " acknowledged · Ctrl+6 lists them");
 
         idleGpus.setValue(idle.idleGpus());
-        idleGpus.setValueColor(idle.idleGpus() > 0 ? Palette.HEALTH_WARN : Palette.TEXT);
+        idleGpus.setValueColor(idle.idleGpus() > 0 ? Palette.of(Health.WARN) : Palette.theme().text());
         idleGpus.setDescription("under the idle threshold for " + Units.age(idleFor) + " or more");
         idleGpus.setText(idle.nodes().isEmpty() ? "no rented GPU sits idle" : "on " + Units.count(idle.nodes().size())
                 + " nodes of " + Units.count(idle.byTenant().size()) + " tenants");
 
         idleCost.setValue(idle.costPerHour());
-        idleCost.setValueColor(idle.costPerHour() > 0 ? Palette.HEALTH_WARN : Palette.TEXT);
+        idleCost.setValueColor(idle.costPerHour() > 0 ? Palette.of(Health.WARN) : Palette.theme().text());
         idleCost.setDescription(idle.byTenant().isEmpty() ? "no tenant pays for idle GPUs"
                 : "worst: " + idle.byTenant().getFirst().name() + " " + String.format(java.util.Locale.ENGLISH,
                 "$%,.2f/h", idle.byTenant().getFirst().costPerHour()) + " for " + Units.age(
                 idle.byTenant().getFirst().longestIdle()));
         idleCost.setText("idle rented GPUs × their price per GPU-hour");
+    }
+
+    /** Recolours every tile for the theme now in use ({@link Palette#theme()}) and redraws the latest values. */
+    void applyTheme() {
+        for (Tile tile : tiles.values()) {
+            TileFactory.restyle(tile);
+        }
+        power.setStroke(Palette.theme().accent());
+        if (current != null) {
+            update(current);
+        }
     }
 
     /** A tile by its id (for tests and the snapshot command). */
@@ -204,7 +215,7 @@ public final class OverviewView {
 
         sellableGpus.setValue(all.sellable());
         sellableGpus.setDescription(Units.count(all.free() - all.sellable()) + " free but unhealthy");
-        sellableGpus.setValueColor(all.sellable() > 0 ? Palette.HEALTH_OK : Palette.HEALTH_WARN);
+        sellableGpus.setValueColor(all.sellable() > 0 ? Palette.of(Health.OK) : Palette.of(Health.WARN));
         sellableGpus.setText("free GPUs with no health problem");
 
         allocation.setValue(all.allocationPct());
@@ -229,8 +240,8 @@ public final class OverviewView {
 
         unhealthy.setValue(t.unhealthyGpus());
         unhealthy.setDescription(Units.count(t.criticalGpus()) + " critical");
-        unhealthy.setValueColor(t.criticalGpus() > 0 ? Palette.HEALTH_CRIT
-                : t.unhealthyGpus() > 0 ? Palette.HEALTH_WARN : Palette.HEALTH_OK);
+        unhealthy.setValueColor(t.criticalGpus() > 0 ? Palette.of(Health.CRIT)
+                : t.unhealthyGpus() > 0 ? Palette.of(Health.WARN) : Palette.of(Health.OK));
         unhealthy.setText(t.unhealthyGpus() == 0 ? "all GPUs healthy" : "hot, XID, ECC, missing or down");
 
         modelGrid.setRows(modelRows(snap.byModel()));
@@ -264,8 +275,8 @@ public final class OverviewView {
         hottest.setValue(ref.value());
         hottest.setDescription(ref.hostname() + " · GPU " + ref.index());
         hottest.setText("provider " + ref.provider());
-        Color color = ref.value() >= HOT_CRIT_C ? Palette.HEALTH_CRIT
-                : ref.value() >= HOT_WARN_C ? Palette.HEALTH_WARN : Palette.HEALTH_OK;
+        Color color = ref.value() >= HOT_CRIT_C ? Palette.of(Health.CRIT)
+                : ref.value() >= HOT_WARN_C ? Palette.of(Health.WARN) : Palette.of(Health.OK);
         hottest.setValueColor(color);
     }
 

@@ -5,8 +5,9 @@ import dev.fleetdeck.model.ProviderState;
 import javafx.scene.paint.Color;
 
 /**
- * Colours for TilesFX tiles, which take {@link Color} objects rather than CSS. They mirror the looked-up colours
- * in {@code styles/fleetdeck-dark.css}; a test keeps both in step.
+ * Colours for TilesFX tiles, which take {@link Color} objects rather than CSS. The constants mirror the looked-up
+ * colours of {@code styles/fleetdeck-dark.css}; {@link #theme()} gives the colours of the theme in use (see
+ * {@link Theme}). Tests keep both in step with the stylesheets.
  */
 public final class Palette {
     public static final Color BACKGROUND = Color.web("#0e1116");
@@ -20,17 +21,25 @@ public final class Palette {
     public static final Color HEALTH_CRIT = Color.web("#f85149");
     public static final Color HEALTH_UNKNOWN = Color.web("#8b98a9");
 
+    /** The theme the views draw with now; FX thread only. The constants above are the dark theme's. */
+    private static Theme current = Theme.DARK;
+
     private Palette() {
     }
 
-    /** The colour of a health value. */
+    /** The theme in use (FX thread). */
+    public static Theme theme() {
+        return current;
+    }
+
+    /** Switches the colours that Java code uses (tiles, canvases); the caller swaps the stylesheets. FX thread. */
+    static void use(Theme theme) {
+        current = theme;
+    }
+
+    /** The colour of a health value in the current theme. */
     public static Color of(Health health) {
-        return switch (health) {
-            case OK -> HEALTH_OK;
-            case WARN -> HEALTH_WARN;
-            case CRIT -> HEALTH_CRIT;
-            case UNKNOWN -> HEALTH_UNKNOWN;
-        };
+        return current.of(health);
     }
 
     /** The CSS class of a health value (see the stylesheet). */

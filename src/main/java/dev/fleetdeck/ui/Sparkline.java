@@ -15,7 +15,7 @@ final class Sparkline extends Region {
     private final long[] times;
     private int count;
     private int head;
-    private Color stroke = Palette.ACCENT;
+    private Color stroke = Palette.theme().accent();
 
     Sparkline(int capacity) {
         values = new double[capacity];

@@ -17,7 +17,6 @@ import java.util.Locale;
 final class TileFactory {
     static final double PREF_WIDTH = 460;
     static final double PREF_HEIGHT = 300;
-    private static final javafx.scene.paint.Color TILE_BACKGROUND = Palette.SURFACE;
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
 
     private TileFactory() {
@@ -31,15 +30,31 @@ final class TileFactory {
                 .title(title)
                 .titleAlignment(TextAlignment.LEFT)
                 .animated(false)
-                .backgroundColor(TILE_BACKGROUND)
-                .titleColor(Palette.TEXT_MUTED)
-                .valueColor(Palette.TEXT)
-                .unitColor(Palette.TEXT_MUTED)
-                .descriptionColor(Palette.TEXT_MUTED)
-                .textColor(Palette.TEXT_MUTED)
+                .backgroundColor(Palette.theme().surface())
+                .titleColor(Palette.theme().textMuted())
+                .valueColor(Palette.theme().text())
+                .unitColor(Palette.theme().textMuted())
+                .descriptionColor(Palette.theme().textMuted())
+                .textColor(Palette.theme().textMuted())
                 .locale(Locale.ENGLISH)
                 .roundedCorners(true)
                 .textVisible(true);
+    }
+
+    /** Gives a tile the colours of the theme now in use (value colours are set again by the next update). */
+    static void restyle(Tile tile) {
+        Theme t = Palette.theme();
+        tile.setBackgroundColor(t.surface());
+        tile.setTitleColor(t.textMuted());
+        tile.setValueColor(t.text());
+        tile.setUnitColor(t.textMuted());
+        tile.setDescriptionColor(t.textMuted());
+        tile.setTextColor(t.textMuted());
+        if (tile.getSkinType() == Tile.SkinType.GAUGE) {
+            tile.setBarColor(t.accent());
+            tile.setNeedleColor(t.text());
+            tile.setTickLabelColor(t.textMuted());
+        }
     }
 
     /** A large whole number with thousands separators and a unit, e.g. "4,000 GPUs". */
@@ -76,8 +91,8 @@ final class TileFactory {
                 .maxValue(100)
                 .decimals(0)
                 .tickLabelDecimals(0)
-                .barColor(Palette.ACCENT)
-                .needleColor(Palette.TEXT)
+                .barColor(Palette.theme().accent())
+                .needleColor(Palette.theme().text())
                 .thresholdVisible(false)
                 .build();
         tile.setId(id);

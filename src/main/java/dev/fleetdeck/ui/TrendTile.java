@@ -59,4 +59,9 @@ final class TrendTile {
     int points() {
         return line.size();
     }
+
+    /** The line's colour (the theme's accent). */
+    void setStroke(javafx.scene.paint.Color color) {
+        line.setStroke(color);
+    }
 }

@@ -55,6 +55,14 @@ public final class ViewRenderer implements AutoCloseable {
      */
     public ViewRenderer(String view, String sourceLabel, int width, int height, FleetMonitor monitor,
                         ShowroomSettings settings, int page, String nodeKey) {
+        this(view, sourceLabel, width, height, monitor, settings, page, nodeKey, Theme.DARK);
+    }
+
+    /**
+     * @param theme the colour theme of the main views (the showroom is always dark)
+     */
+    public ViewRenderer(String view, String sourceLabel, int width, int height, FleetMonitor monitor,
+                        ShowroomSettings settings, int page, String nodeKey, Theme theme) {
         this.nodeKey = nodeKey;
         String v = view.toLowerCase(Locale.ROOT);
         if (!VIEWS.contains(v)) {
@@ -81,10 +89,14 @@ public final class ViewRenderer implements AutoCloseable {
             }
         };
         holder.getChildren().add(content);
-        Scene scene = new Scene(holder, WINDOW, WINDOW, Palette.BACKGROUND);
+        Scene scene = new Scene(holder, WINDOW, WINDOW, Palette.theme().background());
         scene.getStylesheets().add(Stylesheets.dark());
         stage = new Stage(StageStyle.UNDECORATED);
         stage.setScene(scene);
+        if (main != null && theme != Theme.DARK) {
+            main.installShortcuts(scene);
+            main.applyTheme(theme);
+        }
         stage.show();
     }
 
@@ -122,7 +134,7 @@ public final class ViewRenderer implements AutoCloseable {
     /** Renders the scene as it is now. */
     public WritableImage render() {
         SnapshotParameters params = new SnapshotParameters();
-        params.setFill(Palette.BACKGROUND);
+        params.setFill(Palette.theme().background());
         return content.snapshot(params, null);
     }
 

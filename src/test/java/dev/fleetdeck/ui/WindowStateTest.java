@@ -22,9 +22,11 @@ class WindowStateTest {
     void roundTripAndBadFilesAreIgnored(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("fleetdeck/window.properties");
         assertEquals(Optional.empty(), WindowState.load(file));
-        WindowState s = new WindowState(100, 80, 1600, 900, false, "heatmap");
+        WindowState s = new WindowState(100, 80, 1600, 900, false, "heatmap", "light");
         s.save(file);
         assertEquals(Optional.of(s), WindowState.load(file));
+        Files.writeString(file, "x=1\ny=2\nwidth=1600\nheight=900\n");
+        assertEquals("dark", WindowState.load(file).orElseThrow().theme(), "an older file without a theme: dark");
         Files.writeString(file, "x=NaN\ny=1\nwidth=1600\nheight=900\n");
         assertEquals(Optional.empty(), WindowState.load(file));
         Files.writeString(file, "x=1\ny=1\nwidth=2\nheight=900\n");
@@ -39,11 +41,11 @@ class WindowStateTest {
 
     @Test
     void aWindowLeftOnAnUnpluggedScreenOpensCentredOnThePrimaryOne() {
-        WindowState onRight = new WindowState(2200, 100, 2000, 1200, false, "fleet");
+        WindowState onRight = new WindowState(2200, 100, 2000, 1200, false, "fleet", "dark");
         assertEquals(onRight, onRight.fitTo(List.of(PRIMARY, RIGHT)), "the right screen is there: unchanged");
         WindowState fitted = onRight.fitTo(List.of(PRIMARY));
-        assertEquals(new WindowState(0, 0, 1920, 1050, false, "fleet"), fitted, "centred, no larger than the screen");
-        WindowState small = new WindowState(-5000, 50, 800, 500, true, "overview").fitTo(List.of(PRIMARY));
+        assertEquals(new WindowState(0, 0, 1920, 1050, false, "fleet", "dark"), fitted, "centred, no larger than the screen");
+        WindowState small = new WindowState(-5000, 50, 800, 500, true, "overview", "high-contrast").fitTo(List.of(PRIMARY));
         assertEquals(1024, small.width());
         assertEquals(640, small.height());
         assertTrue(small.x() >= 0 && small.x() + small.width() <= 1920);

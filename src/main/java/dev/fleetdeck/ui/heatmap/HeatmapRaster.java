@@ -20,9 +20,15 @@ public final class HeatmapRaster {
     }
 
     public static Frame paint(long sequence, HeatmapLayout layout, HeatmapMetric metric, HeatmapPalette palette) {
+        return paint(sequence, layout, metric, palette, HeatmapPalette.BACKGROUND);
+    }
+
+    /** @param background the theme's background, opaque ARGB, between cells and nodes */
+    public static Frame paint(long sequence, HeatmapLayout layout, HeatmapMetric metric, HeatmapPalette palette,
+                              int background) {
         int w = layout.width();
         int[] px = new int[w * layout.height()];
-        Arrays.fill(px, HeatmapPalette.BACKGROUND);
+        Arrays.fill(px, background);
         int cell = layout.cell();
         int pitch = layout.pitch();
         Gpu[] bySlot = new Gpu[64];

@@ -157,6 +157,11 @@ public final class HeatmapView {
         recompute();
     }
 
+    /** Repaints with the theme now in use. */
+    public void applyTheme() {
+        recompute();
+    }
+
     private void viewportChanged(Bounds b) {
         int w = (int) Math.floor(b.getWidth());
         int h = (int) Math.floor(b.getHeight());
@@ -177,7 +182,9 @@ public final class HeatmapView {
         HeatmapMetric m = metric;
         HeatmapPalette p = palette;
         double z = zoom;
-        channel.request(() -> HeatmapRaster.paint(snap.sequence(), HeatmapLayout.of(snap.nodes(), w, h, z), m, p));
+        int background = dev.fleetdeck.ui.Palette.theme().backgroundArgb();
+        channel.request(() -> HeatmapRaster.paint(snap.sequence(), HeatmapLayout.of(snap.nodes(), w, h, z), m, p,
+                background));
     }
 
     private void apply(HeatmapRaster.Frame f) {
