@@ -55,15 +55,36 @@ final class FleetServices {
         return new FleetMonitor(pollingService(config), settings, store);
     }
 
+    /** The desktop back end, and how a reloaded configuration is applied to it. */
+    static dev.fleetdeck.ui.FleetDeckApp.ServiceFactory desktop() {
+        return new dev.fleetdeck.ui.FleetDeckApp.ServiceFactory() {
+            @Override
+            public FleetMonitor create(FleetDeckConfig config) {
+                return desktopMonitor(config);
+            }
+
+            @Override
+            public void reconfigure(FleetMonitor monitor, FleetDeckConfig config) {
+                monitor.reconfigure(config.providers().stream().map(FleetServices::polled).toList(),
+                        config.unreachableAfter(), config.alerts());
+            }
+        };
+    }
+
     /** A polling service over the configured providers (not started). */
     static PollingService pollingService(FleetDeckConfig config) {
         var polled = config.providers().stream()
-                .map(p -> new PolledProvider(p.provider(), p.spec().interval(), p.spec().timeout(),
-                        p.spec().backoffMax()))
+                .map(FleetServices::polled)
                 .toList();
         return new PollingService(polled, new FleetAssembler(HealthRules.defaults(), config.unreachableAfter(),
                 new dev.fleetdeck.service.HealthTrends()),
                 Clock.systemUTC());
+    }
+
+    /** A configured provider with its schedule, identified by its whole configuration (see hot reload). */
+    static PolledProvider polled(dev.fleetdeck.config.ConfiguredProvider p) {
+        return new PolledProvider(p.provider(), p.spec().interval(), p.spec().timeout(), p.spec().backoffMax(),
+                p.fingerprint());
     }
 
     /** How long to wait for every provider's first answer: the longest timeout plus a margin. */

@@ -19,7 +19,9 @@ final class UiCommand {
             throw new CliArgs.UsageException("unexpected argument '" + a.positional().getFirst() + "'");
         }
         FleetDeckConfig config = FleetServices.loadConfig(a.value("config"));
-        FleetDeckApp.launch(config, FleetServices::desktopMonitor, a.flag("showroom"));
+        java.nio.file.Path file = a.value("config").map(java.nio.file.Path::of)
+                .orElseGet(dev.fleetdeck.config.ConfigLocations::userConfig);
+        FleetDeckApp.launch(config, FleetServices.desktop(), a.flag("showroom"), file);
         return Main.OK;
     }
 }

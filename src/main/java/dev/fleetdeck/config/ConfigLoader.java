@@ -65,6 +65,18 @@ public final class ConfigLoader {
         }
     }
 
+    /** The text of the built-in configuration (what the settings dialog starts from on first run). */
+    public static String defaultText() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the application: " + DEFAULT_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The built-in configuration: a simulated mid-size GPU cloud. */
     public FleetDeckConfig loadDefault() throws ConfigException {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
@@ -90,8 +102,7 @@ public final class ConfigLoader {
             throw new ConfigException(errors);
         }
         MappingOptions options = new MappingOptions(top, "", errors);
-        Duration unreachableAfter = options.section("polling").getDuration("unreachable-after",
-                DEFAULT_UNREACHABLE_AFTER);
+        Duration unreachableAfter = polling(options.section("polling"));
         ShowroomSettings showroom = ShowroomOptions.read(options.section("showroom"));
         dev.fleetdeck.model.AlertSettings alerts = AlertOptions.read(options.section("alerts"));
         List<ConfiguredProvider> providers = readProviders(top, options, errors);
@@ -120,16 +131,13 @@ public final class ConfigLoader {
         for (int i = 0; i < sections.size(); i++) {
             MappingOptions section = (MappingOptions) sections.get(i);
             String path = "providers[" + i + "]";
-            String name = section.findString("name").orElse(null);
-            String type = section.findString("type").orElse(null);
-            Duration interval = section.getDuration("interval", DEFAULT_INTERVAL);
-            Duration timeout = section.getDuration("timeout", DEFAULT_TIMEOUT);
-            Duration backoffMax = section.getDuration("backoff-max", ProviderSpec.DEFAULT_BACKOFF_MAX);
-            int concurrency = section.getInt("concurrency", ProviderSpec.DEFAULT_CONCURRENCY, 1, 256);
-            if (backoffMax.compareTo(interval) < 0) {
-                section.error("backoff-max", "must not be shorter than the interval (" + DurationText.format(interval)
-                        + ")");
-            }
+            Common common = common(section);
+            String name = common.name();
+            String type = common.type();
+            Duration interval = common.interval();
+            Duration timeout = common.timeout();
+            Duration backoffMax = common.backoffMax();
+            int concurrency = common.concurrency();
             MappingOptions providerOptions = (MappingOptions) section.section("options");
             if (name == null) {
                 section.error("name", "missing: every provider needs a unique name");
@@ -153,12 +161,39 @@ public final class ConfigLoader {
                     concurrency, providerOptions);
             try {
                 FleetProvider provider = factory.create(spec);
-                out.add(new ConfiguredProvider(spec, provider));
+                @SuppressWarnings("unchecked")
+                String fingerprint = YamlText.document((Map<String, Object>) ConfigTree.of(section.mapping()));
+                out.add(new ConfiguredProvider(spec, provider, fingerprint));
             } catch (RuntimeException e) {
                 section.error("options", "provider type '" + type + "' rejected its options: " + e.getMessage());
             }
         }
         return out;
+    }
+
+    /** Reads the {@code polling} section: how long a source may fail before its nodes show as unreachable. */
+    static Duration polling(dev.fleetdeck.provider.ProviderOptions polling) {
+        return polling.getDuration("unreachable-after", DEFAULT_UNREACHABLE_AFTER);
+    }
+
+    /** The keys every provider entry has, beside its type-specific {@code options}. */
+    record Common(String name, String type, Duration interval, Duration timeout, Duration backoffMax,
+                  int concurrency) {
+    }
+
+    /** Reads the common keys of one {@code providers} entry (the settings dialog describes them the same way). */
+    static Common common(dev.fleetdeck.provider.ProviderOptions section) {
+        String name = section.findString("name").orElse(null);
+        String type = section.findString("type").orElse(null);
+        Duration interval = section.getDuration("interval", DEFAULT_INTERVAL);
+        Duration timeout = section.getDuration("timeout", DEFAULT_TIMEOUT);
+        Duration backoffMax = section.getDuration("backoff-max", ProviderSpec.DEFAULT_BACKOFF_MAX);
+        int concurrency = section.getInt("concurrency", ProviderSpec.DEFAULT_CONCURRENCY, 1, 256);
+        if (backoffMax.compareTo(interval) < 0) {
+            section.error("backoff-max", "must not be shorter than the interval (" + DurationText.format(interval)
+                    + ")");
+        }
+        return new Common(name, type, interval, timeout, backoffMax, concurrency);
     }
 
     private static String decode(byte[] bytes, String source) throws ConfigException {

@@ -28,6 +28,11 @@ final class MappingOptions implements ProviderOptions {
         this.errors = errors;
     }
 
+    /** The mapping these options read. */
+    ConfigNode.Mapping mapping() {
+        return mapping;
+    }
+
     private String pathOf(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

@@ -52,6 +52,11 @@ public final class FleetAssembler {
         this.trends = trends;
     }
 
+    /** The same assembler (sharing its health trends) with another unreachable-after setting. */
+    public FleetAssembler withUnreachableAfter(Duration next) {
+        return next.equals(unreachableAfter) ? this : new FleetAssembler(rules, next, trends);
+    }
+
     /** Builds the fleet snapshot from every provider's view, at time {@code now}. */
     public FleetSnapshot assemble(long sequence, Instant now, List<ProviderView> providers) {
         List<Node> nodes = new ArrayList<>();

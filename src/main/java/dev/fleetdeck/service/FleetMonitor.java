@@ -51,6 +51,17 @@ public final class FleetMonitor implements AutoCloseable {
         polling.addListener(alerts);
     }
 
+    /**
+     * Applies a reloaded configuration without a restart: sources (unchanged ones keep running), the unreachable-after
+     * setting, idle thresholds and alert rules. History and events carry on. Callable from any thread.
+     */
+    public void reconfigure(java.util.List<PolledProvider> providers, java.time.Duration unreachableAfter,
+                            dev.fleetdeck.model.AlertSettings alertSettings) {
+        idle.reconfigure(alertSettings.idleBelowPct(), alertSettings.idleFor());
+        alerts.reconfigure(alertSettings);
+        polling.reconfigure(providers, unreachableAfter);
+    }
+
     /** Adds a listener after history and events; called on the assembler thread. */
     public void addListener(Consumer<FleetSnapshot> listener) {
         polling.addListener(listener);

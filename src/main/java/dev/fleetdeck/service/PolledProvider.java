@@ -13,14 +13,23 @@ import java.util.Objects;
  * @param interval   pause between the end of one successful poll and the start of the next
  * @param timeout    how long one poll may take before it is abandoned and counted as failed
  * @param backoffMax the longest pause between polls while it fails (a {@code Retry-After} may ask for longer)
+ * @param identity   its whole configuration as text: a reloaded configuration keeps the running provider (and its
+ *                   data) when this is unchanged, and replaces it otherwise
  */
-public record PolledProvider(FleetProvider provider, Duration interval, Duration timeout, Duration backoffMax) {
+public record PolledProvider(FleetProvider provider, Duration interval, Duration timeout, Duration backoffMax,
+                             String identity) {
     public PolledProvider {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(backoffMax, "backoffMax");
+        Objects.requireNonNull(identity, "identity");
         if (interval.isNegative() || interval.isZero() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("interval and timeout must be positive for " + provider.name());
         }
+    }
+
+    /** Identified by its name alone. */
+    public PolledProvider(FleetProvider provider, Duration interval, Duration timeout, Duration backoffMax) {
+        this(provider, interval, timeout, backoffMax, provider.name());
     }
 
     /** With the default backoff cap. */

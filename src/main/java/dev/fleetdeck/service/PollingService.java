@@ -51,8 +51,9 @@ public final class PollingService implements AutoCloseable {
     private static final int RUNNING = 1;
     private static final int ABANDONED = 2;
 
-    private final List<ProviderSlot> slots;
-    private final FleetAssembler assembler;
+    private volatile List<ProviderSlot> slots;
+    private volatile FleetAssembler assembler;
+    private final RandomGenerator jitter;
     private final PollTimer timer;
     private final ExecutorService pollers;
     private final ExecutorService assemblyThread;
@@ -85,9 +86,8 @@ public final class PollingService implements AutoCloseable {
      */
     public PollingService(List<PolledProvider> providers, FleetAssembler assembler, PollTimer timer,
                           RandomGenerator jitter) {
-        this.slots = providers.stream()
-                .map(p -> new ProviderSlot(p, new BackoffPolicy(p.interval(), p.backoffMax(), jitter)))
-                .toList();
+        this.jitter = jitter;
+        this.slots = providers.stream().map(this::slot).toList();
         this.assembler = Objects.requireNonNull(assembler, "assembler");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.pollers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fleetdeck-poll-", 0).factory());
@@ -114,6 +114,66 @@ public final class PollingService implements AutoCloseable {
         }
         timer.schedule(this::checkStates, STATE_CHECK);
         requestAssembly();
+    }
+
+    private ProviderSlot slot(PolledProvider p) {
+        return new ProviderSlot(p, new BackoffPolicy(p.interval(), p.backoffMax(), jitter));
+    }
+
+    /**
+     * Switches to a reloaded configuration without a restart. A provider whose {@link PolledProvider#identity()} is
+     * unchanged keeps running with its data and schedule (the new, unused instance is closed); a new or changed one
+     * starts polling now; a dropped one stops and is closed. Callable from any thread.
+     *
+     * @param next             the providers now configured, in display order
+     * @param unreachableAfter the new unreachable-after setting
+     */
+    public synchronized void reconfigure(List<PolledProvider> next, Duration unreachableAfter) {
+        List<ProviderSlot> before = slots;
+        List<ProviderSlot> after = new ArrayList<>(next.size());
+        java.util.Set<ProviderSlot> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<ProviderSlot> fresh = new ArrayList<>();
+        for (PolledProvider p : next) {
+            ProviderSlot same = before.stream()
+                    .filter(s -> !kept.contains(s) && s.polled.identity().equals(p.identity()))
+                    .findFirst().orElse(null);
+            if (same != null) {
+                kept.add(same);
+                after.add(same);
+                closeQuietly(p.provider());
+            } else {
+                ProviderSlot created = slot(p);
+                fresh.add(created);
+                after.add(created);
+            }
+        }
+        assembler = assembler.withUnreachableAfter(unreachableAfter);
+        slots = List.copyOf(after);
+        for (ProviderSlot old : before) {
+            if (!kept.contains(old)) {
+                old.retired = true;
+                old.unschedule();
+                PollTimer.Cancellable watchdog = old.watchdog;
+                if (watchdog != null) {
+                    watchdog.cancel();
+                }
+                closeQuietly(old.polled.provider());
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "configuration reloaded: {0} sources kept, {1} started, {2} stopped",
+                kept.size(), fresh.size(), before.size() - kept.size());
+        if (started.get() && !stopped) {
+            fresh.forEach(s -> timer.schedule(() -> startPoll(s), Duration.ZERO));
+        }
+        requestAssembly();
+    }
+
+    private static void closeQuietly(FleetProvider provider) {
+        try {
+            provider.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing provider " + provider.name() + " failed", e);
+        }
     }
 
     /** The providers, in display order. */
@@ -155,7 +215,7 @@ public final class PollingService implements AutoCloseable {
     }
 
     private void startPoll(ProviderSlot slot) {
-        if (stopped) {
+        if (stopped || slot.retired) {
             return;
         }
         AtomicBoolean settled = new AtomicBoolean();
@@ -228,7 +288,7 @@ public final class PollingService implements AutoCloseable {
 
     /** Schedules the next poll at the time the slot's last result asked for (backoff or interval). */
     private void scheduleNext(ProviderSlot slot) {
-        if (stopped) {
+        if (stopped || slot.retired) {
             return;
         }
         Instant next = slot.nextAttempt().orElseGet(timer::now);
@@ -269,8 +329,9 @@ public final class PollingService implements AutoCloseable {
 
     private void assembleAndPublish() {
         var now = timer.now();
-        List<ProviderView> views = new ArrayList<>(slots.size());
-        for (ProviderSlot slot : slots) {
+        List<ProviderSlot> current = slots;
+        List<ProviderView> views = new ArrayList<>(current.size());
+        for (ProviderSlot slot : current) {
             views.add(new ProviderView(slot.statusAt(now), slot.lastGood()));
         }
         lastStates = views.stream().map(v -> v.status().state()).toList();
@@ -278,7 +339,7 @@ public final class PollingService implements AutoCloseable {
         FleetSnapshot previous = latest.getAndSet(snapshot);
         if (previous == null || (everyProviderPolled().test(snapshot) && !everyProviderPolled().test(previous))) {
             LOG.log(System.Logger.Level.INFO, "snapshot #{0}: {1} GPUs from {2} providers, {3} ms after start",
-                    snapshot.sequence(), snapshot.gpuCount(), slots.size(),
+                    snapshot.sequence(), snapshot.gpuCount(), current.size(),
                     Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
         }
         synchronized (publishMonitor) {
@@ -311,11 +372,7 @@ public final class PollingService implements AutoCloseable {
         }
         for (ProviderSlot slot : slots) {
             slot.unschedule();
-            try {
-                slot.polled.provider().close();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "closing provider " + slot.name() + " failed", e);
-            }
+            closeQuietly(slot.polled.provider());
         }
     }
 }

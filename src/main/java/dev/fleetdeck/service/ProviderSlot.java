@@ -24,6 +24,8 @@ final class ProviderSlot {
     private final BackoffPolicy backoff;
     /** The timeout task of the running poll; written by the timer thread before the poll can end. */
     volatile PollTimer.Cancellable watchdog;
+    /** Set when a reloaded configuration dropped or replaced this provider: it is never polled again. */
+    volatile boolean retired;
     private ProviderSnapshot lastGood;
     private Instant lastSuccess;
     private String lastError;

@@ -25,32 +25,38 @@ public final class FleetDeckApp extends Application {
     private ShowroomView showroom;
     private Stage stage;
     private Scene scene;
-    private FleetDeckConfig config;
+    private volatile FleetDeckConfig config;
+    private ServiceFactory services;
+    private java.nio.file.Path configFile;
+    private dev.fleetdeck.config.ConfigWatcher watcher;
+    private dev.fleetdeck.provider.ProviderRegistry registry;
     private boolean quitOnShowroomExit;
     private boolean sawFleet;
     private javafx.geometry.Rectangle2D windowBefore;
     private long launchNanos;
 
-    /** Builds the polling service for a configuration (the CLI owns how). */
-    @FunctionalInterface
+    /** Builds the back end for a configuration, and applies a reloaded one to it (the CLI owns how). */
     public interface ServiceFactory {
         FleetMonitor create(FleetDeckConfig config);
+
+        /** Hot reload: applies a valid, reloaded configuration to the running back end. Any thread. */
+        void reconfigure(FleetMonitor monitor, FleetDeckConfig config);
     }
 
-    private record Launch(FleetDeckConfig config, ServiceFactory services, long nanos, boolean showroom) {
-    }
-
-    /** Opens the dashboard and blocks until its window is closed. Call from the main thread. */
-    public static void launch(FleetDeckConfig config, ServiceFactory services) {
-        launch(config, services, false);
+    private record Launch(FleetDeckConfig config, ServiceFactory services, long nanos, boolean showroom,
+                          java.nio.file.Path configFile) {
     }
 
     /**
      * Opens the dashboard, or with {@code showroom} the full-screen showroom (leaving it quits), and blocks until
      * the window is closed. Call from the main thread.
+     *
+     * @param configFile the file the settings dialog saves to and hot reload follows (the one loaded, or where the
+     *                   user's configuration goes when the built-in fleet runs)
      */
-    public static void launch(FleetDeckConfig config, ServiceFactory services, boolean showroom) {
-        if (!PENDING.compareAndSet(null, new Launch(config, services, System.nanoTime(), showroom))) {
+    public static void launch(FleetDeckConfig config, ServiceFactory services, boolean showroom,
+                              java.nio.file.Path configFile) {
+        if (!PENDING.compareAndSet(null, new Launch(config, services, System.nanoTime(), showroom, configFile))) {
             throw new IllegalStateException("the application was already launched");
         }
         Application.launch(FleetDeckApp.class);
@@ -89,6 +95,10 @@ public final class FleetDeckApp extends Application {
         this.config = config;
         this.quitOnShowroomExit = launch.showroom();
         view.setOnShowroom(this::enterShowroom);
+        this.services = launch.services();
+        this.configFile = launch.configFile();
+        view.setOnSettings(this::openSettings);
+        startWatching(config);
         view.overview().usePowerHistory(now -> monitor.history().fleet().query(
                 dev.fleetdeck.service.history.FleetSeries.POWER_KW, java.time.Duration.ofHours(2), now));
         SnapshotBus bus = new SnapshotBus(snap -> {
@@ -198,8 +208,71 @@ public final class FleetDeckApp extends Application {
         scene.addPostLayoutPulseListener(once[0]);
     }
 
+    /**
+     * Hot reload: follows the configuration file; a valid edit is applied to the running back end, an invalid one is
+     * shown with its errors and changes nothing.
+     */
+    private void startWatching(FleetDeckConfig running) {
+        registry = dev.fleetdeck.provider.ProviderRegistry.load();
+        byte[] current = null;
+        if (!running.isBuiltInDefault()) {
+            try {
+                current = java.nio.file.Files.readAllBytes(configFile);
+            } catch (java.io.IOException e) {
+                LOG.log(System.Logger.Level.INFO, "cannot read {0} again: {1}", configFile, e.getMessage());
+            }
+        }
+        watcher = new dev.fleetdeck.config.ConfigWatcher(configFile, new dev.fleetdeck.config.ConfigLoader(registry),
+                current, this::reloaded).start();
+    }
+
+    /** On the watcher thread: apply (off the FX thread), then one runLater to report it. */
+    private void reloaded(dev.fleetdeck.config.ConfigWatcher.Outcome outcome) {
+        switch (outcome) {
+            case dev.fleetdeck.config.ConfigWatcher.Outcome.Loaded loaded -> {
+                FleetDeckConfig next = loaded.config();
+                services.reconfigure(monitor, next);
+                config = next;
+                String text = "Configuration reloaded from " + next.source() + ": " + next.providers().size()
+                        + (next.providers().size() == 1 ? " source" : " sources");
+                LOG.log(System.Logger.Level.INFO, text);
+                javafx.application.Platform.runLater(() -> view.configApplied(text));
+            }
+            case dev.fleetdeck.config.ConfigWatcher.Outcome.Rejected rejected -> {
+                LOG.log(System.Logger.Level.WARNING, "{0} changed but is not valid; keeping the running "
+                        + "configuration:\n{1}", rejected.file(), String.join("\n",
+                        rejected.errors().stream().map(Object::toString).toList()));
+                javafx.application.Platform.runLater(() -> view.configRejected(rejected.file().toString(),
+                        rejected.errors()));
+            }
+        }
+    }
+
+    /** Ctrl+, : reads the file in the background, then opens the settings dialog over the window. */
+    private void openSettings() {
+        FleetDeckConfig running = config;
+        Thread.ofVirtual().name("fleetdeck-settings-open").start(() -> {
+            try {
+                var edit = dev.fleetdeck.config.ConfigEdit.open(configFile, running.isBuiltInDefault()
+                        ? dev.fleetdeck.config.ConfigLoader.defaultText() : "providers: []\n");
+                var forms = new dev.fleetdeck.config.OptionForms(registry);
+                javafx.application.Platform.runLater(() -> new dev.fleetdeck.ui.settings.SettingsDialog(edit, forms,
+                        file -> view.configApplied("Saved " + file + "; applying…"), view::applyTheme).show(stage));
+            } catch (java.io.IOException | dev.fleetdeck.config.ConfigException e) {
+                javafx.application.Platform.runLater(() -> view.configRejected(configFile.toString(),
+                        e instanceof dev.fleetdeck.config.ConfigException ce ? ce.errors()
+                                : java.util.List.of(new dev.fleetdeck.config.ConfigError(
+                                new dev.fleetdeck.config.ConfigLocation(configFile.toString(), 0, 0), "",
+                                "cannot open for editing: " + e.getMessage()))));
+            }
+        });
+    }
+
     @Override
     public void stop() {
+        if (watcher != null) {
+            watcher.close();
+        }
         saveWindow();
         if (view != null) {
             view.stopTicking();

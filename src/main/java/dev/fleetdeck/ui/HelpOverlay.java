@@ -23,6 +23,7 @@ final class HelpOverlay {
             new String[]{"→ / ← or click ▸", "Fleet table: expand / collapse a node"},
             new String[]{"Click a cell", "Heatmap: open its node"},
             new String[]{"Esc / Alt+←", "Close this, or go back from the node detail"},
+            new String[]{"Ctrl+,", "Settings: sources, alert thresholds, polling, theme"},
             new String[]{"F11", "Showroom (full screen, customer-safe)"},
             new String[]{"F1 or ?", "This help"});
 

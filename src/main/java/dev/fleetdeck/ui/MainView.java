@@ -64,6 +64,8 @@ public final class MainView {
     private String current = "overview";
     private String beforeDetail = "fleet";
     private Runnable onShowroom = () -> { };
+    private Runnable onSettings = () -> { };
+    private final ConfigBanner banner = new ConfigBanner();
     private final Button themeButton = new Button("Theme: " + Palette.theme().label());
     private Scene scene;
     private FleetSnapshot latest;
@@ -102,6 +104,7 @@ public final class MainView {
         frame.getStyleClass().add("main-view");
         frame.setCenter(overview.node());
         frame.setBottom(statusBar());
+        frame.setTop(banner.node());
         root.getChildren().addAll(frame, search.node(), help.node());
     }
 
@@ -125,8 +128,9 @@ public final class MainView {
         themeButton.getStyleClass().add("nav-button");
         themeButton.setFocusTraversable(false);
         Button helpButton = navButton("?", "nav-help", help::toggle);
+        Button settingsButton = navButton("Settings  Ctrl+,", "nav-settings", () -> onSettings.run());
         Button showroomButton = navButton("Showroom  F11", "nav-showroom", () -> onShowroom.run());
-        views.getChildren().addAll(searchButton, themeButton, showroomButton, helpButton);
+        views.getChildren().addAll(searchButton, settingsButton, themeButton, showroomButton, helpButton);
         HBox bar = new HBox(14, views, new Separator(Orientation.VERTICAL), strip.node());
         HBox.setHgrow(strip.node(), Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -148,12 +152,33 @@ public final class MainView {
         onShowroom = action;
     }
 
+    /** What the Settings button (and Ctrl+,) does; the app opens the settings dialog. */
+    public void setOnSettings(Runnable action) {
+        onSettings = action;
+    }
+
+    /** Reports a configuration reload that took effect (a note that goes away by itself). */
+    public void configApplied(String text) {
+        banner.applied(text);
+    }
+
+    /** Reports an edited configuration that was refused, with every error; the running one stays. */
+    public void configRejected(String file, List<dev.fleetdeck.config.ConfigError> errors) {
+        banner.rejected(file, errors);
+    }
+
+    ConfigBanner banner() {
+        return banner;
+    }
+
     /** Ctrl+1…5 switch views, Ctrl+K searches, F1 or ? shows the shortcuts, Esc / Alt+← go back, F11 showroom. */
     public void installShortcuts(Scene scene) {
         this.scene = scene;
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () -> onShowroom.run());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), help::toggle);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::openSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                () -> onSettings.run());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), this::back);
         for (int i = 0; i < VIEWS.size(); i++) {
             String view = VIEWS.get(i);

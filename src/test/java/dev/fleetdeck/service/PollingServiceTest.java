@@ -162,4 +162,45 @@ class PollingServiceTest {
                 .filter(Thread::isAlive)
                 .count();
     }
+
+    @Test
+    void reconfigureKeepsUnchangedSourcesStartsNewOnesAndStopsDroppedOnes() throws Exception {
+        Counting kept = new Counting("kept");
+        Counting dropped = new Counting("dropped");
+        Counting changedBefore = new Counting("changed");
+        Duration every = Duration.ofMillis(20);
+        try (PollingService svc = service(List.of(
+                new PolledProvider(kept, every, Duration.ofSeconds(2), Duration.ofSeconds(1), "kept#1"),
+                new PolledProvider(dropped, every, Duration.ofSeconds(2), Duration.ofSeconds(1), "dropped#1"),
+                new PolledProvider(changedBefore, every, Duration.ofSeconds(2), Duration.ofSeconds(1), "changed#1")))) {
+            svc.start();
+            svc.await(PollingService.everyProviderPolled(), WAIT);
+
+            Counting keptDuplicate = new Counting("kept");
+            Counting changedAfter = new Counting("changed");
+            Counting added = new Counting("added");
+            svc.reconfigure(List.of(
+                    new PolledProvider(added, every, Duration.ofSeconds(2), Duration.ofSeconds(1), "added#1"),
+                    new PolledProvider(keptDuplicate, every, Duration.ofSeconds(2), Duration.ofSeconds(1), "kept#1"),
+                    new PolledProvider(changedAfter, every, Duration.ofSeconds(2), Duration.ofSeconds(1), "changed#2")),
+                    Duration.ofMinutes(1));
+
+            FleetSnapshot snap = svc.await(s -> s.providers().stream().map(ProviderStatus::name).toList()
+                    .equals(List.of("added", "kept", "changed"))
+                    && s.providers().stream().allMatch(p -> p.state() == ProviderState.OK), WAIT);
+            assertEquals(List.of("added", "kept", "changed"), snap.providers().stream().map(ProviderStatus::name)
+                    .toList(), "the new order");
+            assertTrue(keptDuplicate.closed, "the unneeded new instance of an unchanged source is closed");
+            assertEquals(0, keptDuplicate.polls.get());
+            assertTrue(dropped.closed && changedBefore.closed, "dropped and replaced sources are closed");
+            int droppedPolls = dropped.polls.get();
+            int keptPolls = kept.polls.get();
+            svc.await(s -> changedAfter.polls.get() > 3 && added.polls.get() > 3, WAIT);
+            Thread.sleep(100);
+            assertEquals(droppedPolls, dropped.polls.get(), "a dropped source is never polled again");
+            assertTrue(kept.polls.get() > keptPolls, "the unchanged source kept polling");
+            assertEquals(List.of(svc.providers().get(0), svc.providers().get(1), svc.providers().get(2)),
+                    List.of(added, kept, changedAfter));
+        }
+    }
 }

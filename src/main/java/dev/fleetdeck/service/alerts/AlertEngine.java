@@ -38,7 +38,7 @@ import java.util.function.Supplier;
 public final class AlertEngine implements Consumer<FleetSnapshot> {
     static final int PAST_KEPT = 1000;
 
-    private final AlertSettings settings;
+    private volatile AlertSettings settings;
     private final Supplier<IdleReport> idle;
     private final AlertStore store;
     private final Map<String, Alert> open = new LinkedHashMap<>();
@@ -241,5 +241,30 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
 
     public AlertSettings settings() {
         return settings;
+    }
+
+    /**
+     * Applies edited settings (a reloaded configuration) from the next snapshot on. Open alerts of a rule that is
+     * gone, or whose condition changed, resolve now: nothing would ever resolve them otherwise. Alerts of unchanged
+     * rules keep their state, acknowledgement and silence.
+     */
+    public synchronized void reconfigure(AlertSettings next) {
+        Map<String, AlertRule> kept = new HashMap<>();
+        next.rules().forEach(r -> kept.put(r.name(), r));
+        for (Alert a : List.copyOf(open.values())) {
+            AlertRule before = settings.rules().stream().filter(r -> r.name().equals(a.rule())).findFirst()
+                    .orElse(null);
+            if (before != null && before.equals(kept.get(a.rule()))) {
+                continue;
+            }
+            remove(a);
+            lastTrue.remove(a.key());
+            if (a.state() == Alert.State.FIRING) {
+                Alert resolved = a.with(Alert.State.RESOLVED, a.value(), a.firedAt(), Optional.of(now));
+                remember(resolved);
+                record("resolved", resolved);
+            }
+        }
+        settings = next;
     }
 }

@@ -24,13 +24,19 @@ import java.util.function.Consumer;
  * <p>Threads: {@link #accept} on the assembler thread; {@link #latest} from any thread.
  */
 public final class IdleTracker implements Consumer<FleetSnapshot> {
-    private final double belowPct;
-    private final long idleForMs;
+    private volatile double belowPct;
+    private volatile long idleForMs;
     /** Per node key, per GPU index: since when under the threshold (epoch ms), or -1. */
     private final Map<String, long[]> since = new HashMap<>();
     private volatile IdleReport latest = IdleReport.EMPTY;
 
     public IdleTracker(double belowPct, Duration idleFor) {
+        this.belowPct = belowPct;
+        this.idleForMs = idleFor.toMillis();
+    }
+
+    /** Applies new thresholds (a reloaded configuration) from the next snapshot on. */
+    public void reconfigure(double belowPct, Duration idleFor) {
         this.belowPct = belowPct;
         this.idleForMs = idleFor.toMillis();
     }

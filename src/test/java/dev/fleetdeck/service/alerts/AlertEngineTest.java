@@ -132,4 +132,31 @@ class AlertEngineTest {
         assertThat(AlertSettings.defaultRules().stream().map(AlertRule::name)).contains("gpu-hot", "xid-burst",
                 "provider-down", "idle-cost", "stock-out");
     }
+
+    @Test
+    void reconfigureKeepsAlertsOfUnchangedRulesAndResolvesThoseOfChangedOrRemovedOnes() {
+        AlertRule cool = new AlertRule("cool", AlertMetric.GPU_TEMPERATURE, "", true, 40, Duration.ZERO, Health.WARN,
+                AlertScope.NODE, Optional.empty());
+        AlertEngine engine = new AlertEngine(settings(HOT, cool), () -> IdleReport.EMPTY, null);
+        engine.accept(snap(0, 95));
+        engine.accept(snap(200, 95));
+        assertEquals(3, engine.firing().size(), "hot on n1, cool on n1 and n2");
+        engine.ack("hot|p/n1", T0.plusSeconds(201));
+
+        AlertRule warmer = new AlertRule("cool", AlertMetric.GPU_TEMPERATURE, "", true, 70, Duration.ZERO,
+                Health.WARN, AlertScope.NODE, Optional.empty());
+        engine.reconfigure(settings(HOT, warmer));
+        assertEquals(List.of("hot|p/n1"), engine.open().stream().map(Alert::key).toList(),
+                "the changed rule's alerts resolved; the unchanged rule's alert kept");
+        assertTrue(engine.open().getFirst().ackedAt().isPresent(), "and its acknowledgement");
+        assertEquals(2, engine.past().size());
+
+        engine.accept(snap(210, 95));
+        assertEquals(List.of("hot|p/n1", "cool|p/n1"), engine.open().stream().map(Alert::key).toList(),
+                "the new threshold applies from the next snapshot: 95 °C is above 70, 60 °C is not");
+
+        engine.reconfigure(settings(warmer));
+        assertEquals(List.of("cool|p/n1"), engine.open().stream().map(Alert::key).toList(), "a removed rule's "
+                + "alert resolves");
+    }
 }
