@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param byRegion   capacity per region (model and provider rolled up), largest first
  * @param detailed   capacity per model × region × provider
  * @param totals     fleet-wide figures
+ * @param market     what the configured clouds offer for rent now, kept apart from the fleet's own capacity; offers
+ *                   of a source unreachable for longer than the unreachable-after setting are left out
  */
 public record FleetSnapshot(
         long sequence,
@@ -24,7 +26,8 @@ public record FleetSnapshot(
         List<Capacity> byModel,
         List<Capacity> byRegion,
         List<Capacity> detailed,
-        FleetTotals totals) {
+        FleetTotals totals,
+        List<Offer> market) {
 
     public FleetSnapshot {
         Objects.requireNonNull(takenAt, "takenAt");
@@ -34,6 +37,13 @@ public record FleetSnapshot(
         byModel = List.copyOf(byModel);
         byRegion = List.copyOf(byRegion);
         detailed = List.copyOf(detailed);
+        market = List.copyOf(market);
+    }
+
+    /** A snapshot without market offers. */
+    public FleetSnapshot(long sequence, Instant takenAt, List<Node> nodes, List<ProviderStatus> providers,
+                         List<Capacity> byModel, List<Capacity> byRegion, List<Capacity> detailed, FleetTotals totals) {
+        this(sequence, takenAt, nodes, providers, byModel, byRegion, detailed, totals, List.of());
     }
 
     /** Number of GPUs reported across the fleet. */

@@ -22,7 +22,9 @@ public final class GpuModels {
             rule("l40s", "L40S"), rule("l40", "L40"), rule("l4", "L4"), rule("t4", "T4"),
             rule("v100", "V100"), rule("p100", "P100"), rule("mi300x", "MI300X"), rule("mi250x", "MI250X"),
             rule("rtx ?pro ?6000", "RTXPRO6000"), rule("rtx ?6000 ?ada", "RTX6000ADA"), rule("rtx ?a6000", "RTXA6000"),
-            rule("rtx ?a5000", "RTXA5000"), rule("rtx ?a4000", "RTXA4000"), rule("rtx ?4000 ?sff ?ada", "RTX4000ADA"),
+            rule("rtx ?a5000", "RTXA5000"), rule("rtx ?a4000", "RTXA4000"),
+            // Lambda writes "A6000 (48 GB)" where RunPod and Vast write "RTX A6000": the same card.
+            rule("a6000", "RTXA6000"), rule("a5000", "RTXA5000"), rule("a4000", "RTXA4000"), rule("rtx ?4000 ?sff ?ada", "RTX4000ADA"),
             rule("rtx ?5090", "RTX5090"), rule("rtx ?4090", "RTX4090"), rule("rtx ?3090", "RTX3090"));
 
     private GpuModels() {

@@ -60,6 +60,7 @@ public final class FleetAssembler {
     /** Builds the fleet snapshot from every provider's view, at time {@code now}. */
     public FleetSnapshot assemble(long sequence, Instant now, List<ProviderView> providers) {
         List<Node> nodes = new ArrayList<>();
+        List<dev.fleetdeck.model.Offer> market = new ArrayList<>();
         List<ProviderStatus> statuses = new ArrayList<>(providers.size());
         for (ProviderView view : providers) {
             ProviderStatus status = view.status();
@@ -68,6 +69,9 @@ public final class FleetAssembler {
                 Optional<Duration> age = status.dataAge(now);
                 boolean stale = status.state().isTrouble() && status.state() != ProviderState.DEGRADED;
                 boolean unreachable = stale && age.map(a -> a.compareTo(unreachableAfter) >= 0).orElse(false);
+                if (!unreachable) {
+                    market.addAll(snap.offers()); // an offer nobody could confirm for so long is not sold
+                }
                 for (Node node : snap.nodes()) {
                     Node evaluated = rules.evaluate(markStale(node, stale, unreachable, age));
                     // Stale data repeats old values: it says nothing new about trends.
@@ -76,7 +80,9 @@ public final class FleetAssembler {
             });
             statuses.add(status.withNodes(nodes.size() - before));
         }
-        return summarise(sequence, now, nodes, statuses);
+        FleetSnapshot s = summarise(sequence, now, nodes, statuses);
+        return market.isEmpty() ? s : new FleetSnapshot(s.sequence(), s.takenAt(), s.nodes(), s.providers(),
+                s.byModel(), s.byRegion(), s.detailed(), s.totals(), market);
     }
 
     private static Node markStale(Node node, boolean stale, boolean unreachable, Optional<Duration> age) {

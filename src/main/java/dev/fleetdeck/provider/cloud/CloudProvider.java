@@ -1,0 +1,86 @@
+package dev.fleetdeck.provider.cloud;
+
+import dev.fleetdeck.model.Node;
+import dev.fleetdeck.model.Offer;
+import dev.fleetdeck.provider.FleetProvider;
+import dev.fleetdeck.provider.ProviderException;
+import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.provider.http.HttpBody;
+import dev.fleetdeck.provider.http.HttpFetcher;
+import dev.fleetdeck.provider.http.RequestPacer;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the cloud adapters share: one {@link HttpFetcher} (timeouts, size limits, auth, 429 → RATE_LIMITED for the
+ * polling layer's backoff), a {@link RequestPacer} for APIs with a request rate limit, JSON reading, and the
+ * snapshot with its item problems (capped, so one broken API cannot flood the status line).
+ */
+abstract class CloudProvider implements FleetProvider {
+    /** Item problems kept per poll; the rest are counted. */
+    static final int MAX_PROBLEMS = 20;
+
+    protected final String name;
+    protected final HttpFetcher http;
+    protected final Clock clock;
+    private final RequestPacer pacer;
+
+    CloudProvider(String name, HttpFetcher http, RequestPacer pacer, Clock clock) {
+        this.name = name;
+        this.http = http;
+        this.pacer = pacer;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> notices() {
+        return http.notices();
+    }
+
+    /** {@code GET} a JSON document, paced. */
+    protected final JsonNode getJson(URI uri) throws ProviderException, InterruptedException {
+        return CloudJson.parse(get(uri), name);
+    }
+
+    /** {@code GET}, paced; the body is kept for error messages. */
+    protected final HttpBody get(URI uri) throws ProviderException, InterruptedException {
+        pace();
+        return http.get(uri, HttpFetcher.Expect.JSON);
+    }
+
+    /** {@code POST} a JSON body, paced. */
+    protected final HttpBody postJson(URI uri, String json) throws ProviderException, InterruptedException {
+        pace();
+        return http.post(uri, "application/json", json.getBytes(StandardCharsets.UTF_8), HttpFetcher.Expect.JSON);
+    }
+
+    private void pace() throws InterruptedException {
+        if (pacer != null) {
+            pacer.acquire();
+        }
+    }
+
+    /** The poll's answer; problems make the provider DEGRADED. */
+    protected final ProviderSnapshot snapshot(List<Node> nodes, List<Offer> offers, List<String> problems) {
+        List<String> warnings = new ArrayList<>(problems.subList(0, Math.min(MAX_PROBLEMS, problems.size())));
+        if (problems.size() > MAX_PROBLEMS) {
+            warnings.add(name + ": " + (problems.size() - MAX_PROBLEMS) + " more item problems");
+        }
+        return new ProviderSnapshot(name, clock.instant(), nodes, warnings, offers);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
