@@ -47,6 +47,11 @@ final class SnapshotJson {
             capacityList(g, "byRegion", snap.byRegion());
             capacityList(g, "detailed", snap.detailed());
             g.writeEndObject();
+            g.writeArrayPropertyStart("market");
+            for (dev.fleetdeck.model.Offer o : snap.market()) {
+                offer(g, o);
+            }
+            g.writeEndArray();
             if (includeNodes) {
                 g.writeArrayPropertyStart("nodes");
                 for (Node n : snap.nodes()) {
@@ -56,6 +61,25 @@ final class SnapshotJson {
             }
             g.writeEndObject();
         }
+    }
+
+    private static void offer(JsonGenerator g, dev.fleetdeck.model.Offer o) {
+        g.writeStartObject();
+        g.writeStringProperty("provider", o.provider());
+        g.writeStringProperty("model", o.model());
+        g.writeStringProperty("gpuName", o.gpuName());
+        g.writeStringProperty("instanceType", o.instanceType());
+        g.writeNumberProperty("gpusPerInstance", o.gpusPerInstance());
+        g.writeStringProperty("region", o.region());
+        if (o.hasCount()) {
+            g.writeNumberProperty("stockGpus", o.stockGpus());
+        } else {
+            g.writeNullProperty("stockGpus");
+        }
+        g.writeStringProperty("stockLevel", o.level().name().toLowerCase(java.util.Locale.ROOT));
+        metric(g, "pricePerGpuHour", o.pricePerGpuHour());
+        g.writeStringProperty("kind", o.kind().label());
+        g.writeEndObject();
     }
 
     private static void totals(JsonGenerator g, FleetTotals t) {

@@ -48,6 +48,17 @@ final class SnapshotText {
 
         out.append("Capacity by GPU model").append(nl).append(capacity(snap.byModel(), true)).append(nl);
         out.append("Capacity by region").append(nl).append(capacity(snap.byRegion(), false));
+        if (!snap.market().isEmpty()) {
+            out.append(nl).append("Market: offered by clouds now (not our fleet)").append(nl);
+            TextTable market = new TextTable(List.of("SOURCE", "MODEL", "REGION", "KIND", "PER INSTANCE", "STOCK",
+                    "$/GPU-H", "OFFER"), false, false, false, false, true, true, true, false);
+            for (dev.fleetdeck.model.Offer o : snap.market()) {
+                market.row(o.provider(), o.model(), o.region(), o.kind().label(), Units.gpus(o.gpusPerInstance()),
+                        o.hasCount() ? Units.gpus(o.stockGpus()) : o.level().label(), Units.price(o.pricePerGpuHour()),
+                        o.instanceType());
+            }
+            out.append(market.render("  "));
+        }
         return out.toString();
     }
 

@@ -44,6 +44,11 @@ public final class Units {
         return Metrics.isPresent(kw) ? String.format(Locale.ENGLISH, "%,.1f kW", kw) : ABSENT;
     }
 
+    /** "$2.49", or "—" when absent (in tables whose header names the unit). */
+    public static String price(double usd) {
+        return Metrics.isPresent(usd) ? String.format(Locale.ENGLISH, "$%.2f", usd) : ABSENT;
+    }
+
     /** "$2.49/GPU-h". */
     public static String pricePerGpuHour(double usd) {
         return Metrics.isPresent(usd) ? String.format(Locale.ENGLISH, "$%.2f/GPU-h", usd) : ABSENT;

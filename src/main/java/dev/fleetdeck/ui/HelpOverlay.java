@@ -18,6 +18,7 @@ final class HelpOverlay {
             new String[]{"Ctrl+4", "Node detail: the last node opened"},
             new String[]{"Ctrl+5", "Sources and events"},
             new String[]{"Ctrl+6", "Alerts (acknowledge, silence) and idle rented GPUs"},
+            new String[]{"Ctrl+7", "Market: what the clouds rent out now, model × region, stock and price"},
             new String[]{"Ctrl+K", "Quick search: node, GPU UUID, tenant, model, region"},
             new String[]{"Enter / double-click", "Fleet table: open the node"},
             new String[]{"→ / ← or click ▸", "Fleet table: expand / collapse a node"},

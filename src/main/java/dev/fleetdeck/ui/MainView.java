@@ -43,8 +43,10 @@ import java.util.Set;
  */
 public final class MainView {
     /** View names, as used by {@code snapshot --view}, in Ctrl+1… order. */
-    public static final List<String> VIEWS = List.of("overview", "fleet", "heatmap", "detail", "sources", "alerts");
-    private static final List<String> LABELS = List.of("Overview", "Fleet", "Heatmap", "Node", "Sources", "Alerts");
+    public static final List<String> VIEWS = List.of("overview", "fleet", "heatmap", "detail", "sources", "alerts",
+            "market");
+    private static final List<String> LABELS = List.of("Overview", "Fleet", "Heatmap", "Node", "Sources", "Alerts",
+            "Market");
 
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
@@ -54,6 +56,7 @@ public final class MainView {
     private final NodeDetailView detail;
     private final SourcesView sources;
     private final dev.fleetdeck.ui.alerts.AlertsView alertsView;
+    private final dev.fleetdeck.ui.market.MarketView market = new dev.fleetdeck.ui.market.MarketView();
     private final dev.fleetdeck.ui.alerts.AlertSources alertSources;
     private final ProviderStrip strip;
     private final QuickSearchOverlay search;
@@ -112,7 +115,9 @@ public final class MainView {
         HBox views = new HBox(4);
         for (int i = 0; i < VIEWS.size(); i++) {
             String view = VIEWS.get(i);
-            ToggleButton b = new ToggleButton(LABELS.get(i) + "  Ctrl+" + (i + 1));
+            // Shortcuts go in tooltips (and the F1 help): seven views, search, settings and the strip share one line.
+            ToggleButton b = new ToggleButton(LABELS.get(i));
+            b.setTooltip(new javafx.scene.control.Tooltip(LABELS.get(i) + " · Ctrl+" + (i + 1)));
             b.setId("nav-" + view);
             b.getStyleClass().add("nav-button");
             b.setToggleGroup(nav);
@@ -122,14 +127,18 @@ public final class MainView {
             views.getChildren().add(b);
         }
         buttons.get(current).setSelected(true);
-        Button searchButton = navButton("Search  Ctrl+K", "nav-search", this::openSearch);
+        Button searchButton = navButton("Search", "nav-search", this::openSearch);
+        searchButton.setTooltip(new javafx.scene.control.Tooltip("Quick search · Ctrl+K"));
         themeButton.setOnAction(e -> applyTheme(Palette.theme().next()));
         themeButton.setId("nav-theme");
         themeButton.getStyleClass().add("nav-button");
         themeButton.setFocusTraversable(false);
         Button helpButton = navButton("?", "nav-help", help::toggle);
-        Button settingsButton = navButton("Settings  Ctrl+,", "nav-settings", () -> onSettings.run());
-        Button showroomButton = navButton("Showroom  F11", "nav-showroom", () -> onShowroom.run());
+        Button settingsButton = navButton("Settings", "nav-settings", () -> onSettings.run());
+        settingsButton.setTooltip(new javafx.scene.control.Tooltip("Sources, alert thresholds, polling, theme · Ctrl+,"));
+        Button showroomButton = navButton("Showroom", "nav-showroom", () -> onShowroom.run());
+        showroomButton.setTooltip(new javafx.scene.control.Tooltip("Full screen for customers · F11"));
+        helpButton.setTooltip(new javafx.scene.control.Tooltip("Every keyboard shortcut · F1 or ?"));
         views.getChildren().addAll(searchButton, settingsButton, themeButton, showroomButton, helpButton);
         HBox bar = new HBox(14, views, new Separator(Orientation.VERTICAL), strip.node());
         HBox.setHgrow(strip.node(), Priority.ALWAYS);
@@ -171,7 +180,7 @@ public final class MainView {
         return banner;
     }
 
-    /** Ctrl+1…5 switch views, Ctrl+K searches, F1 or ? shows the shortcuts, Esc / Alt+← go back, F11 showroom. */
+    /** Ctrl+1…7 switch views, Ctrl+K searches, F1 or ? shows the shortcuts, Esc / Alt+← go back, F11 showroom. */
     public void installShortcuts(Scene scene) {
         this.scene = scene;
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () -> onShowroom.run());
@@ -248,6 +257,7 @@ public final class MainView {
             case "detail" -> detail.node();
             case "sources" -> sources.node();
             case "alerts" -> alertsView.node();
+            case "market" -> market.node();
             default -> overview.node();
         };
         if (frame.getCenter() != content) {
@@ -327,6 +337,7 @@ public final class MainView {
             case "alerts" -> alertsView.refresh();
             case "fleet" -> fleet.update(snap);
             case "heatmap" -> heatmap.update(snap);
+            case "market" -> market.update(snap);
             case "detail" -> detail.update(snap);
             case "sources" -> sources.update(snap);
             default -> { }
@@ -359,6 +370,10 @@ public final class MainView {
 
     public NodeDetailView detail() {
         return detail;
+    }
+
+    public dev.fleetdeck.ui.market.MarketView market() {
+        return market;
     }
 
     public dev.fleetdeck.ui.alerts.AlertsView alerts() {

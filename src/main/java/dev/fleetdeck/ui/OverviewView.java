@@ -53,8 +53,8 @@ public final class OverviewView {
     private final Tile idleCost = TileFactory.measure("tile-idle-cost", "Idle cost", "$∕h", 2);
     // (a division slash: TilesFX draws a unit with "/" as a stacked fraction)
     private final TextGrid modelGrid = new TextGrid(
-            List.of("Model", "GPUs", "Rented", "Free", "Sellable", "From"),
-            new boolean[] {false, true, true, true, true, true}, 8);
+            List.of("Model", "GPUs", "Rented", "Free", "Sellable", "$/GPU-h", "Market", "Mkt $/GPU-h"),
+            new boolean[] {false, true, true, true, true, true, true, true}, 8);
     private final TextGrid regionGrid = new TextGrid(
             List.of("Region", "GPUs", "Free", "Sellable", "Alloc."),
             new boolean[] {false, true, true, true, true}, 8);
@@ -216,7 +216,10 @@ public final class OverviewView {
         sellableGpus.setValue(all.sellable());
         sellableGpus.setDescription(Units.count(all.free() - all.sellable()) + " free but unhealthy");
         sellableGpus.setValueColor(all.sellable() > 0 ? Palette.of(Health.OK) : Palette.of(Health.WARN));
-        sellableGpus.setText("free GPUs with no health problem");
+        int[] market = dev.fleetdeck.model.MarketByModel.totals(snap.market());
+        sellableGpus.setText(snap.market().isEmpty() ? "free GPUs with no health problem"
+                : "market: " + marketText(market[0], market[1]) + " on " + market[2]
+                + (market[2] == 1 ? " cloud" : " clouds") + " · Ctrl+7");
 
         allocation.setValue(all.allocationPct());
         allocation.setDescription(Units.count(all.rented() + all.reserved()) + " of " + Units.gpus(all.total()));
@@ -244,7 +247,7 @@ public final class OverviewView {
                 : t.unhealthyGpus() > 0 ? Palette.of(Health.WARN) : Palette.of(Health.OK));
         unhealthy.setText(t.unhealthyGpus() == 0 ? "all GPUs healthy" : "hot, XID, ECC, missing or down");
 
-        modelGrid.setRows(modelRows(snap.byModel()));
+        modelGrid.setRows(modelRows(snap.byModel(), dev.fleetdeck.model.MarketByModel.of(snap.market())));
         regionGrid.setRows(regionRows(snap.byRegion()));
         providerGrid.setRows(providerRows(snap.providers(), snap.takenAt()));
         providerProblems.setText(problems(snap.providers()));
@@ -280,14 +283,52 @@ public final class OverviewView {
         hottest.setValueColor(color);
     }
 
-    static List<TextGrid.Row> modelRows(List<Capacity> list) {
+    /** "1,234 GPUs", "12 offers", "96 GPUs + 3 offers", or "sold out". */
+    static String marketText(int listedGpus, int offersWithoutCount) {
+        if (listedGpus == 0 && offersWithoutCount == 0) {
+            return "sold out";
+        }
+        String gpus = listedGpus > 0 ? Units.gpus(listedGpus) : "";
+        String offers = offersWithoutCount > 0 ? Units.count(offersWithoutCount)
+                + (offersWithoutCount == 1 ? " offer" : " offers") : "";
+        return gpus.isEmpty() ? offers : offers.isEmpty() ? gpus : gpus + " + " + offers;
+    }
+
+    /** Own capacity per model, with the clouds' market capacity beside it (market-only models last). */
+    static List<TextGrid.Row> modelRows(List<Capacity> list, java.util.Map<String, dev.fleetdeck.model.MarketByModel> market) {
         List<TextGrid.Row> rows = new ArrayList<>(list.size());
+        java.util.Set<String> shown = new java.util.HashSet<>();
         for (Capacity c : list) {
+            shown.add(c.gpuModel());
+            var m = market.get(c.gpuModel());
             rows.add(new TextGrid.Row(List.of(c.gpuModel(), Units.count(c.total()), Units.count(c.rented()),
-                    Units.count(c.free()), Units.count(c.sellable()), Units.pricePerGpuHour(c.pricePerGpuHour())),
-                    List.of("cell-key", "", "", "", c.sellable() > 0 ? "health-ok" : "health-warn", "cell-muted")));
+                    Units.count(c.free()), Units.count(c.sellable()), Units.price(c.pricePerGpuHour()),
+                    marketCell(m), m == null ? "" : Units.price(m.cheapestPerGpuHour())),
+                    List.of("cell-key", "", "", "", c.sellable() > 0 ? "health-ok" : "health-warn", "cell-muted",
+                            marketStyle(m), "cell-muted")));
+        }
+        for (var m : market.values()) {
+            if (!shown.contains(m.model()) && m.inStock()) {
+                rows.add(new TextGrid.Row(List.of(m.model(), "", "", "", "", "", marketCell(m),
+                        Units.price(m.cheapestPerGpuHour())),
+                        List.of("cell-key", "", "", "", "", "", marketStyle(m), "cell-muted")));
+            }
         }
         return rows;
+    }
+
+    private static String marketCell(dev.fleetdeck.model.MarketByModel m) {
+        if (m == null) {
+            return "";
+        }
+        if (!m.inStock()) {
+            return "sold out";
+        }
+        return m.listedGpus() > 0 ? Units.count(m.listedGpus()) : m.offersInStock() + " off.";
+    }
+
+    private static String marketStyle(dev.fleetdeck.model.MarketByModel m) {
+        return m == null ? "" : m.inStock() ? "market-cell" : "cell-muted";
     }
 
     static List<TextGrid.Row> regionRows(List<Capacity> list) {

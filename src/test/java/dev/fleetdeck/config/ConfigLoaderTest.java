@@ -77,9 +77,9 @@ class ConfigLoaderTest {
                 "fleet.yaml:4:15: providers[0].interval: expected a positive duration such as 500ms, 2s, 5m or 1h, found 'soon'",
                 "fleet.yaml:6:14: providers[0].options.nodes: expected a whole number, found 'many'",
                 "fleet.yaml:7:7: providers[0].options.modles: unknown key; did you mean 'models'? (known here: event-rate, gpus-per-node, host-prefix, "
-                        + "models, nodes, regions, seed, start, tenants, time-scale)",
+                        + "market, models, nodes, regions, seed, start, tenants, time-scale)",
                 "fleet.yaml:8:11: providers[1].name: 'a' is already the name of providers[0]",
-                "fleet.yaml:9:11: providers[1].type: unknown provider type 'prometheus-typo'; known types: dcgm, nvidia-smi, prometheus, simulated",
+                "fleet.yaml:9:11: providers[1].type: unknown provider type 'prometheus-typo'; known types: dcgm, http-json, lambda, lepton, nvidia-smi, prometheus, runpod, simulated, together, vast",
                 "fleet.yaml:10:5: providers[2].name: missing: every provider needs a unique name",
                 "fleet.yaml:12:22: providers[2].options.models.H900: unknown GPU model; known models: H100, H200, B200, "
                         + "A100, L40S, RTX4090",

@@ -98,4 +98,23 @@ class FleetAssemblerTest {
         assertEquals(8, gone.totals().capacity().unavailable());
         assertEquals(1, gone.providers().getFirst().nodes());
     }
+
+    @Test
+    void offersAreMarketCapacityKeptApartAndDroppedOnceTheirSourceIsUnreachable() {
+        var offer = new dev.fleetdeck.model.Offer("cloud", "H100", "H100 SXM", "8x H100", 8, "us-east-1", 64,
+                dev.fleetdeck.model.StockLevel.AVAILABLE, 2.2, dev.fleetdeck.model.OfferKind.ON_DEMAND);
+        ProviderView fresh = TestFleet.ok("cloud", NOW, List.of());
+        fresh = new ProviderView(fresh.status(), java.util.Optional.of(new dev.fleetdeck.provider.ProviderSnapshot(
+                "cloud", NOW, List.of(), List.of(), List.of(offer))));
+        FleetSnapshot snap = assembler.assemble(1, NOW, List.of(fresh));
+        assertEquals(List.of(offer), snap.market());
+        assertEquals(0, snap.totals().capacity().total(), "market GPUs are never our fleet's");
+
+        ProviderView failing = TestFleet.failing("cloud", ProviderState.DOWN, NOW.minus(Duration.ofMinutes(6)),
+                List.of());
+        failing = new ProviderView(failing.status(), java.util.Optional.of(new dev.fleetdeck.provider.ProviderSnapshot(
+                "cloud", NOW.minus(Duration.ofMinutes(6)), List.of(), List.of(), List.of(offer))));
+        assertTrue(assembler.assemble(2, NOW, List.of(failing)).market().isEmpty(),
+                "an offer nobody could confirm for longer than unreachable-after is not sold");
+    }
 }

@@ -64,7 +64,7 @@ class OverviewViewTest {
 
         assertEquals("H100", view.modelGrid().cellText(0, 0));
         assertEquals("24", view.modelGrid().cellText(0, 1));
-        assertEquals("$2.00/GPU-h", view.modelGrid().cellText(0, 5));
+        assertEquals("$2.00", view.modelGrid().cellText(0, 5));
         assertEquals("alpha", view.providerGrid().cellText(0, 0));
         assertEquals("● ok", view.providerGrid().cellText(0, 1));
         assertEquals("3 s", view.providerGrid().cellText(0, 2), "data age at snapshot time");

@@ -42,6 +42,33 @@ abstract class CloudProvider implements FleetProvider {
         return name;
     }
 
+    /** One poll's reading of the API; {@link #poll()} redacts what it returns and throws. */
+    protected abstract ProviderSnapshot read() throws ProviderException, InterruptedException;
+
+    /**
+     * Reads the API, then removes this provider's credentials from every message built from the answers (item
+     * problems, GraphQL errors, error pages): a server that echoes a key back never gets it into logs or exports.
+     */
+    @Override
+    public final ProviderSnapshot poll() throws ProviderException, InterruptedException {
+        ProviderSnapshot snap;
+        try {
+            snap = read();
+        } catch (ProviderException e) {
+            String message = e.getMessage();
+            String clean = http.redact(message);
+            if (clean.equals(message)) {
+                throw e;
+            }
+            String prefix = e.source() + ": ";
+            throw new ProviderException(e.kind(), e.source(), clean.startsWith(prefix)
+                    ? clean.substring(prefix.length()) : clean, e.retryAfter().orElse(null), null);
+        }
+        List<String> warnings = snap.warnings().stream().map(http::redact).toList();
+        return warnings.equals(snap.warnings()) ? snap
+                : new ProviderSnapshot(snap.provider(), snap.takenAt(), snap.nodes(), warnings, snap.offers());
+    }
+
     @Override
     public List<String> notices() {
         return http.notices();
@@ -55,13 +82,14 @@ abstract class CloudProvider implements FleetProvider {
     /** {@code GET}, paced; the body is kept for error messages. */
     protected final HttpBody get(URI uri) throws ProviderException, InterruptedException {
         pace();
-        return http.get(uri, HttpFetcher.Expect.JSON);
+        return http.redact(http.get(uri, HttpFetcher.Expect.JSON));
     }
 
     /** {@code POST} a JSON body, paced. */
     protected final HttpBody postJson(URI uri, String json) throws ProviderException, InterruptedException {
         pace();
-        return http.post(uri, "application/json", json.getBytes(StandardCharsets.UTF_8), HttpFetcher.Expect.JSON);
+        return http.redact(http.post(uri, "application/json", json.getBytes(StandardCharsets.UTF_8),
+                HttpFetcher.Expect.JSON));
     }
 
     private void pace() throws InterruptedException {

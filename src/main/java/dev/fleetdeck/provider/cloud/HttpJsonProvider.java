@@ -48,7 +48,7 @@ final class HttpJsonProvider extends CloudProvider {
     }
 
     @Override
-    public ProviderSnapshot poll() throws ProviderException, InterruptedException {
+    protected ProviderSnapshot read() throws ProviderException, InterruptedException {
         HttpBody body = postBody.isPresent() ? postJson(url, postBody.get()) : get(url);
         JsonNode root = CloudJson.parse(body, name);
         List<String> problems = new ArrayList<>();

@@ -52,7 +52,7 @@ final class LambdaCloudProvider extends CloudProvider {
     }
 
     @Override
-    public ProviderSnapshot poll() throws ProviderException, InterruptedException {
+    protected ProviderSnapshot read() throws ProviderException, InterruptedException {
         List<String> problems = new ArrayList<>();
         HttpBody typesBody = get(URI.create(base + "/instance-types"));
         JsonNode types = CloudJson.object(CloudJson.parse(typesBody, name), "/data", name, typesBody);

@@ -55,7 +55,7 @@ final class LeptonProvider extends CloudProvider {
     }
 
     @Override
-    public ProviderSnapshot poll() throws ProviderException, InterruptedException {
+    protected ProviderSnapshot read() throws ProviderException, InterruptedException {
         HttpBody groupsBody = get(URI.create(base + "/dedicated-node-groups"));
         JsonNode groups = CloudJson.array(CloudJson.parse(groupsBody, name), "", name, groupsBody);
         List<String> problems = new ArrayList<>();

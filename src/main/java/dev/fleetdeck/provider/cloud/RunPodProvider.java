@@ -66,7 +66,7 @@ final class RunPodProvider extends CloudProvider {
     }
 
     @Override
-    public ProviderSnapshot poll() throws ProviderException, InterruptedException {
+    protected ProviderSnapshot read() throws ProviderException, InterruptedException {
         HttpBody body = postJson(endpoint, CloudJson.write(Map.of("query", query())));
         JsonNode root = CloudJson.parse(body, name);
         List<String> problems = new ArrayList<>();

@@ -49,7 +49,7 @@ final class TogetherProvider extends CloudProvider {
     }
 
     @Override
-    public ProviderSnapshot poll() throws ProviderException, InterruptedException {
+    protected ProviderSnapshot read() throws ProviderException, InterruptedException {
         HttpBody body = get(URI.create(base + "/compute/clusters"));
         JsonNode clusters = CloudJson.array(CloudJson.parse(body, name), "/clusters", name, body);
         List<String> problems = new ArrayList<>();

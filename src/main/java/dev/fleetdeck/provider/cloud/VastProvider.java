@@ -74,7 +74,7 @@ final class VastProvider extends CloudProvider {
     }
 
     @Override
-    public ProviderSnapshot poll() throws ProviderException, InterruptedException {
+    protected ProviderSnapshot read() throws ProviderException, InterruptedException {
         List<String> problems = new ArrayList<>();
         HttpBody searchBody = postJson(URI.create(base + "/bundles/"), searchBody());
         JsonNode offers = CloudJson.array(CloudJson.parse(searchBody, name), "/offers", name, searchBody);

@@ -265,6 +265,67 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the credentials this fetcher sends (the token, the password, the header value) from text built from a
+     * server's answer, should the server have echoed them.
+     */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String secret : settings.auth().secrets()) {
+            if (secret.length() >= 4) {
+                out = out.replace(secret, "****");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The body with every credential this fetcher sends replaced by {@code ****}, so that nothing read from it (an
+     * instance name, an error text) can carry a key a server echoed back. The same body when there is none.
+     */
+    public HttpBody redact(HttpBody body) {
+        byte[] bytes = body.bytes();
+        boolean changed = false;
+        for (String secret : settings.auth().secrets()) {
+            byte[] s = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (s.length < 4) {
+                continue;
+            }
+            int at = indexOf(bytes, s, 0);
+            if (at < 0) {
+                continue;
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+            int from = 0;
+            while (at >= 0) {
+                out.write(bytes, from, at - from);
+                out.writeBytes("****".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                from = at + s.length;
+                at = indexOf(bytes, s, from);
+            }
+            out.write(bytes, from, bytes.length - from);
+            bytes = out.toByteArray();
+            changed = true;
+        }
+        return changed ? new HttpBody(body.uri(), body.status(), body.contentType(), bytes) : body;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** Removes the Authorization value from a message, should a server have echoed it back. */
     private static ProviderException scrub(ProviderException e, String secret) {
         if (secret == null || e.getMessage() == null) {

@@ -33,10 +33,18 @@ public final class SimulatedProvider implements FleetProvider {
     private SimPast past;
 
     public SimulatedProvider(String name, SimSettings settings, Clock clock) {
+        this(name, settings, clock, false);
+    }
+
+    /** @param market whether the simulated cloud also offers capacity for rent (market offers) */
+    public SimulatedProvider(String name, SimSettings settings, Clock clock, boolean market) {
         this.name = name;
         this.settings = settings;
         this.clock = clock;
+        this.market = market ? new SimMarket(name, settings) : null;
     }
+
+    private final SimMarket market;
 
     @Override
     public String name() {
@@ -62,7 +70,9 @@ public final class SimulatedProvider implements FleetProvider {
             if (Thread.interrupted()) {
                 throw new InterruptedException("simulated provider " + name + " interrupted");
             }
-            return new ProviderSnapshot(name, now, fleet.nodes(name), List.of());
+            Instant simNow = simStart.plusMillis(simMillis);
+            return new ProviderSnapshot(name, now, fleet.nodes(name), List.of(),
+                    market == null ? List.of() : market.at(simNow));
         }
     }
 

@@ -19,11 +19,13 @@ public final class SimulatedProviderFactory implements ProviderFactory {
     @Override
     public String description() {
         return "a deterministic simulated GPU cloud (options: seed, nodes, gpus-per-node, regions, models, tenants, "
-                + "time-scale, host-prefix, start, event-rate)";
+                + "time-scale, host-prefix, start, event-rate, market)";
     }
 
     @Override
     public FleetProvider create(ProviderSpec spec) {
-        return new SimulatedProvider(spec.name(), SimSettings.from(spec.options(), spec.name()), Clock.systemUTC());
+        SimSettings settings = SimSettings.from(spec.options(), spec.name());
+        boolean market = spec.options().getBoolean("market", false);
+        return new SimulatedProvider(spec.name(), settings, Clock.systemUTC(), market);
     }
 }
