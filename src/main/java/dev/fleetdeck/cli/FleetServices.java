@@ -66,7 +66,7 @@ final class FleetServices {
             @Override
             public void reconfigure(FleetMonitor monitor, FleetDeckConfig config) {
                 monitor.reconfigure(config.providers().stream().map(FleetServices::polled).toList(),
-                        config.unreachableAfter(), config.alerts());
+                        config.unreachableAfter(), config.alerts(), joins(config));
             }
         };
     }
@@ -77,8 +77,19 @@ final class FleetServices {
                 .map(FleetServices::polled)
                 .toList();
         return new PollingService(polled, new FleetAssembler(HealthRules.defaults(), config.unreachableAfter(),
-                new dev.fleetdeck.service.HealthTrends()),
+                new dev.fleetdeck.service.HealthTrends()).withJoins(joins(config)),
                 Clock.systemUTC());
+    }
+
+    /** Sources that take other sources' per-GPU metrics onto their nodes (Kubernetes with metrics-from). */
+    static java.util.Map<String, java.util.List<String>> joins(FleetDeckConfig config) {
+        java.util.Map<String, java.util.List<String>> out = new java.util.LinkedHashMap<>();
+        for (var p : config.providers()) {
+            if (!p.provider().metricsFrom().isEmpty()) {
+                out.put(p.spec().name(), p.provider().metricsFrom());
+            }
+        }
+        return out;
     }
 
     /** A configured provider with its schedule, identified by its whole configuration (see hot reload). */

@@ -97,8 +97,15 @@ public final class Main {
         }
     }
 
+    /**
+     * fabric8's informers log every failed list with a stack trace; the Kubernetes provider reports the same failure
+     * as its status, in one line. Held here: java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger FABRIC8_INFORMERS = Logger.getLogger("io.fabric8.kubernetes.client.informers");
+
     /** One-line log records on stderr; progress (INFO) only when asked for or in the desktop app. */
     private static void configureLogging(boolean verbose) {
+        FABRIC8_INFORMERS.setLevel(verbose ? Level.WARNING : Level.OFF);
         if (System.getProperty("java.util.logging.config.file") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
             Logger root = Logger.getLogger("");

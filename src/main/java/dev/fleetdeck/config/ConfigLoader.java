@@ -105,7 +105,9 @@ public final class ConfigLoader {
         Duration unreachableAfter = polling(options.section("polling"));
         ShowroomSettings showroom = ShowroomOptions.read(options.section("showroom"));
         dev.fleetdeck.model.AlertSettings alerts = AlertOptions.read(options.section("alerts"));
-        List<ConfiguredProvider> providers = readProviders(top, options, errors);
+        Map<String, MappingOptions> sections = new HashMap<>();
+        List<ConfiguredProvider> providers = readProviders(top, options, errors, sections);
+        checkJoins(providers, sections);
         options.reportUnknownKeys();
         if (!errors.isEmpty()) {
             providers.forEach(p -> p.provider().close());
@@ -117,7 +119,7 @@ public final class ConfigLoader {
     }
 
     private List<ConfiguredProvider> readProviders(ConfigNode.Mapping top, MappingOptions options,
-                                                   List<ConfigError> errors) {
+                                                   List<ConfigError> errors, Map<String, MappingOptions> byName) {
         if (!top.entries().containsKey("providers")) {
             errors.add(new ConfigError(top.location(), "providers", "missing: list at least one provider"));
             return List.of();
@@ -164,11 +166,26 @@ public final class ConfigLoader {
                 @SuppressWarnings("unchecked")
                 String fingerprint = YamlText.document((Map<String, Object>) ConfigTree.of(section.mapping()));
                 out.add(new ConfiguredProvider(spec, provider, fingerprint));
+                byName.put(spec.name(), providerOptions);
             } catch (RuntimeException e) {
                 section.error("options", "provider type '" + type + "' rejected its options: " + e.getMessage());
             }
         }
         return out;
+    }
+
+    /** Every source named in another's {@code metrics-from} must exist. */
+    private static void checkJoins(List<ConfiguredProvider> providers, Map<String, MappingOptions> sections) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        providers.forEach(p -> names.add(p.spec().name()));
+        for (ConfiguredProvider p : providers) {
+            for (String other : p.provider().metricsFrom()) {
+                if (!names.contains(other)) {
+                    sections.get(p.spec().name()).error("metrics-from", "no source is named '" + other
+                            + "'; sources: " + String.join(", ", names.stream().sorted().toList()));
+                }
+            }
+        }
     }
 
     /** Reads the {@code polling} section: how long a source may fail before its nodes show as unreachable. */

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param gpus            the GPUs reported now
  * @param health          evaluated health (worst of its GPUs and its own reasons)
  * @param healthReasons   node-level reasons (down, GPU count dropped, data stale)
+ * @param allocatedGpus   GPUs allocated to workloads on a node the source tracks allocation for (Kubernetes GPU
+ *                        requests, Lepton), so a partly used node counts part rented, part free; -1 when the source
+ *                        gives the node's state only
  */
 public record Node(
         String hostname,
@@ -34,7 +37,8 @@ public record Node(
         int expectedGpus,
         List<Gpu> gpus,
         Health health,
-        List<HealthReason> healthReasons) {
+        List<HealthReason> healthReasons,
+        int allocatedGpus) {
 
     public Node {
         Objects.requireNonNull(hostname, "hostname");
@@ -53,6 +57,14 @@ public record Node(
         healthReasons = List.copyOf(healthReasons);
     }
 
+    /** A node whose source does not track allocation. */
+    public Node(String hostname, String provider, String region, String gpuModel, NodeState state,
+                Optional<String> tenant, double pricePerGpuHour, String driverVersion, String cudaVersion,
+                int expectedGpus, List<Gpu> gpus, Health health, List<HealthReason> healthReasons) {
+        this(hostname, provider, region, gpuModel, state, tenant, pricePerGpuHour, driverVersion, cudaVersion,
+                expectedGpus, gpus, health, healthReasons, -1);
+    }
+
     /** GPUs this node counts for in capacity: its inventory, or what it reports if that is more. */
     public int gpuCount() {
         return Math.max(expectedGpus, gpus.size());
@@ -61,12 +73,12 @@ public record Node(
     /** This node with another state (e.g. UNREACHABLE when its provider stopped answering). */
     public Node withState(NodeState newState) {
         return new Node(hostname, provider, region, gpuModel, newState, tenant, pricePerGpuHour, driverVersion,
-                cudaVersion, expectedGpus, gpus, health, healthReasons);
+                cudaVersion, expectedGpus, gpus, health, healthReasons, allocatedGpus);
     }
 
     /** This node with re-evaluated GPUs and health. */
     public Node withHealth(List<Gpu> newGpus, Health newHealth, List<HealthReason> reasons) {
         return new Node(hostname, provider, region, gpuModel, state, tenant, pricePerGpuHour, driverVersion,
-                cudaVersion, expectedGpus, newGpus, newHealth, reasons);
+                cudaVersion, expectedGpus, newGpus, newHealth, reasons, allocatedGpus);
     }
 }

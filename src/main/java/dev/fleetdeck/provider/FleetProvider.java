@@ -35,6 +35,15 @@ public interface FleetProvider extends AutoCloseable {
     }
 
     /**
+     * Names of other configured sources whose per-GPU metrics belong on this source's nodes, joined by node name
+     * (a Kubernetes source knows allocation and tenants, a Prometheus/DCGM source knows temperatures and
+     * utilisation). The default joins nothing.
+     */
+    default java.util.List<String> metricsFrom() {
+        return java.util.List.of();
+    }
+
+    /**
      * The recent past of this source summed over its GPUs, on the grid {@code from, from + step, …, to}, for
      * backfilling trends at start; empty when the source keeps no history (the default). Called once, on a
      * background thread, possibly while {@link #poll()} runs: implementations must not share mutable state with it.

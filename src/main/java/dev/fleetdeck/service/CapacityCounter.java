@@ -35,8 +35,11 @@ final class CapacityCounter {
         total += count;
         switch (node.state().bucket()) {
             case FREE -> {
-                free += count;
-                sellable += sellableGpus(node);
+                // A node with some GPUs allocated (Kubernetes requests) is part rented, part free.
+                int allocated = Math.min(count, Math.max(0, node.allocatedGpus()));
+                rented += allocated;
+                free += count - allocated;
+                sellable += Math.max(0, sellableGpus(node) - allocated);
             }
             case RENTED -> rented += count;
             case RESERVED -> reserved += count;

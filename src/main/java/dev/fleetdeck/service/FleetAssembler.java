@@ -33,6 +33,7 @@ public final class FleetAssembler {
     private final HealthRules rules;
     private final HealthTrends trends;
     private final Duration unreachableAfter;
+    private final java.util.Map<String, List<String>> joins;
 
     /**
      * @param rules            health rules applied to every node
@@ -47,20 +48,35 @@ public final class FleetAssembler {
      * @param trends rules over time (XID bursts, ECC growth, sustained throttling); null for none
      */
     public FleetAssembler(HealthRules rules, Duration unreachableAfter, HealthTrends trends) {
+        this(rules, unreachableAfter, trends, java.util.Map.of());
+    }
+
+    private FleetAssembler(HealthRules rules, Duration unreachableAfter, HealthTrends trends,
+                           java.util.Map<String, List<String>> joins) {
         this.rules = rules;
         this.unreachableAfter = unreachableAfter;
         this.trends = trends;
+        this.joins = java.util.Map.copyOf(joins);
+    }
+
+    /**
+     * The same assembler joining nodes across sources ({@link NodeJoin}): allocation source name → the sources whose
+     * per-GPU metrics belong on its nodes.
+     */
+    public FleetAssembler withJoins(java.util.Map<String, List<String>> next) {
+        return next.equals(joins) ? this : new FleetAssembler(rules, unreachableAfter, trends, next);
     }
 
     /** The same assembler (sharing its health trends) with another unreachable-after setting. */
     public FleetAssembler withUnreachableAfter(Duration next) {
-        return next.equals(unreachableAfter) ? this : new FleetAssembler(rules, next, trends);
+        return next.equals(unreachableAfter) ? this : new FleetAssembler(rules, next, trends, joins);
     }
 
     /** Builds the fleet snapshot from every provider's view, at time {@code now}. */
     public FleetSnapshot assemble(long sequence, Instant now, List<ProviderView> providers) {
         List<Node> nodes = new ArrayList<>();
         List<dev.fleetdeck.model.Offer> market = new ArrayList<>();
+        java.util.Set<String> staleProviders = new java.util.HashSet<>();
         List<ProviderStatus> statuses = new ArrayList<>(providers.size());
         for (ProviderView view : providers) {
             ProviderStatus status = view.status();
@@ -73,14 +89,23 @@ public final class FleetAssembler {
                     market.addAll(snap.offers()); // an offer nobody could confirm for so long is not sold
                 }
                 for (Node node : snap.nodes()) {
-                    Node evaluated = rules.evaluate(markStale(node, stale, unreachable, age));
-                    // Stale data repeats old values: it says nothing new about trends.
-                    nodes.add(trends == null || stale ? evaluated : trends.apply(evaluated, now));
+                    nodes.add(markStale(node, stale, unreachable, age));
+                }
+                if (stale) {
+                    staleProviders.add(status.name());
                 }
             });
             statuses.add(status.withNodes(nodes.size() - before));
         }
-        FleetSnapshot s = summarise(sequence, now, nodes, statuses);
+        List<Node> joined = NodeJoin.apply(nodes, joins);
+        List<Node> evaluatedNodes = new ArrayList<>(joined.size());
+        for (Node node : joined) {
+            Node evaluated = rules.evaluate(node);
+            // Stale data repeats old values: it says nothing new about trends.
+            evaluatedNodes.add(trends == null || staleProviders.contains(node.provider()) ? evaluated
+                    : trends.apply(evaluated, now));
+        }
+        FleetSnapshot s = summarise(sequence, now, evaluatedNodes, statuses);
         return market.isEmpty() ? s : new FleetSnapshot(s.sequence(), s.takenAt(), s.nodes(), s.providers(),
                 s.byModel(), s.byRegion(), s.detailed(), s.totals(), market);
     }

@@ -56,10 +56,11 @@ public final class FleetMonitor implements AutoCloseable {
      * setting, idle thresholds and alert rules. History and events carry on. Callable from any thread.
      */
     public void reconfigure(java.util.List<PolledProvider> providers, java.time.Duration unreachableAfter,
-                            dev.fleetdeck.model.AlertSettings alertSettings) {
+                            dev.fleetdeck.model.AlertSettings alertSettings,
+                            java.util.Map<String, java.util.List<String>> joins) {
         idle.reconfigure(alertSettings.idleBelowPct(), alertSettings.idleFor());
         alerts.reconfigure(alertSettings);
-        polling.reconfigure(providers, unreachableAfter);
+        polling.reconfigure(providers, unreachableAfter, joins);
     }
 
     /** Adds a listener after history and events; called on the assembler thread. */

@@ -129,6 +129,15 @@ public final class PollingService implements AutoCloseable {
      * @param unreachableAfter the new unreachable-after setting
      */
     public synchronized void reconfigure(List<PolledProvider> next, Duration unreachableAfter) {
+        reconfigure(next, unreachableAfter, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #reconfigure(List, Duration)}, with the sources whose nodes join across providers
+     * ({@link FleetAssembler#withJoins}).
+     */
+    public synchronized void reconfigure(List<PolledProvider> next, Duration unreachableAfter,
+                                         java.util.Map<String, List<String>> joins) {
         List<ProviderSlot> before = slots;
         List<ProviderSlot> after = new ArrayList<>(next.size());
         java.util.Set<ProviderSlot> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -147,7 +156,7 @@ public final class PollingService implements AutoCloseable {
                 after.add(created);
             }
         }
-        assembler = assembler.withUnreachableAfter(unreachableAfter);
+        assembler = assembler.withUnreachableAfter(unreachableAfter).withJoins(joins);
         slots = List.copyOf(after);
         for (ProviderSlot old : before) {
             if (!kept.contains(old)) {

@@ -88,7 +88,7 @@ class MainTest {
         assertEquals(Main.USAGE, run("check-config", bad.toString()));
         String e = err();
         assertTrue(e.contains("the configuration has 2 errors:"), e);
-        assertTrue(e.contains(bad + ":3:11: providers[0].type: unknown provider type 'nope'; known types: dcgm, http-json, lambda, lepton, nvidia-smi, prometheus, runpod, simulated, together, vast"), e);
+        assertTrue(e.contains(bad + ":3:11: providers[0].type: unknown provider type 'nope'; known types: dcgm, http-json, kubernetes, lambda, lepton, nvidia-smi, prometheus, runpod, simulated, together, vast"), e);
         assertTrue(e.contains(bad + ":4:15: providers[0].interval:"), e);
         assertFalse(e.contains("Exception"), "no stack trace: " + e);
 

@@ -79,7 +79,7 @@ class ConfigLoaderTest {
                 "fleet.yaml:7:7: providers[0].options.modles: unknown key; did you mean 'models'? (known here: event-rate, gpus-per-node, host-prefix, "
                         + "market, models, nodes, regions, seed, start, tenants, time-scale)",
                 "fleet.yaml:8:11: providers[1].name: 'a' is already the name of providers[0]",
-                "fleet.yaml:9:11: providers[1].type: unknown provider type 'prometheus-typo'; known types: dcgm, http-json, lambda, lepton, nvidia-smi, prometheus, runpod, simulated, together, vast",
+                "fleet.yaml:9:11: providers[1].type: unknown provider type 'prometheus-typo'; known types: dcgm, http-json, kubernetes, lambda, lepton, nvidia-smi, prometheus, runpod, simulated, together, vast",
                 "fleet.yaml:10:5: providers[2].name: missing: every provider needs a unique name",
                 "fleet.yaml:12:22: providers[2].options.models.H900: unknown GPU model; known models: H100, H200, B200, "
                         + "A100, L40S, RTX4090",

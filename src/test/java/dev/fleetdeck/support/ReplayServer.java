@@ -36,6 +36,8 @@ public final class ReplayServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile Answer fallback = new Answer(404, "{\"error\":\"no such path\"}",
+            Map.of("Content-Type", "application/json"));
 
     public ReplayServer() {
         try {
@@ -73,6 +75,12 @@ public final class ReplayServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers every path without an answer of its own this way (default: 404). */
+    public ReplayServer otherwise(int status, String body, Map<String, String> headers) {
+        fallback = new Answer(status, body, headers);
+        return this;
+    }
+
     /** Every request so far, in arrival order. */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -85,7 +93,7 @@ public final class ReplayServer implements AutoCloseable {
                     Map.copyOf(ex.getRequestHeaders()), body, System.nanoTime()));
             Answer a = answers.get(ex.getRequestURI().getRawPath());
             if (a == null) {
-                a = new Answer(404, "{\"error\":\"no such path\"}", Map.of("Content-Type", "application/json"));
+                a = fallback;
             }
             a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);

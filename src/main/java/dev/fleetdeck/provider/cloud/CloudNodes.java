@@ -23,9 +23,17 @@ public final class CloudNodes {
     /** What an instance is, as read from a cloud API. */
     public record Instance(String host, String region, String model, NodeState state, Optional<String> tenant,
                            double pricePerGpuHour, int gpus, double utilizationPct, double memoryUsedPct,
-                           String driver, String cuda, List<HealthReason> reasons) {
+                           String driver, String cuda, List<HealthReason> reasons, int allocatedGpus) {
         public Instance {
             reasons = List.copyOf(reasons);
+        }
+
+        /** An instance whose GPUs are all its own (allocation not tracked). */
+        public Instance(String host, String region, String model, NodeState state, Optional<String> tenant,
+                        double pricePerGpuHour, int gpus, double utilizationPct, double memoryUsedPct, String driver,
+                        String cuda, List<HealthReason> reasons) {
+            this(host, region, model, state, tenant, pricePerGpuHour, gpus, utilizationPct, memoryUsedPct, driver,
+                    cuda, reasons, -1);
         }
     }
 
@@ -39,7 +47,7 @@ public final class CloudNodes {
                     0, Set.of(), "", Health.UNKNOWN, List.of()));
         }
         return new Node(i.host(), provider, i.region(), i.model(), i.state(), i.tenant(), i.pricePerGpuHour(),
-                i.driver(), i.cuda(), i.gpus(), gpus, Health.UNKNOWN, i.reasons());
+                i.driver(), i.cuda(), i.gpus(), gpus, Health.UNKNOWN, i.reasons(), i.allocatedGpus());
     }
 
     /** The health reason of an item whose data is incomplete. */

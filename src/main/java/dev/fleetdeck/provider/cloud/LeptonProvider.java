@@ -108,8 +108,9 @@ final class LeptonProvider extends CloudProvider {
             }
         });
         boolean unhealthy = statuses.stream().anyMatch(s -> s.toLowerCase(java.util.Locale.ROOT).contains("unhealthy"));
+        // All GPUs allocated: rented; some: available, counted part rented, part free (allocatedGpus).
         NodeState state = unhealthy ? NodeState.DOWN : paused ? NodeState.MAINTENANCE
-                : allocated > 0 ? NodeState.RENTED : NodeState.AVAILABLE;
+                : total > 0 && allocated >= total ? NodeState.RENTED : NodeState.AVAILABLE;
         if (onlyIdle && (allocated > 0 || !workspaces.isEmpty())) {
             return Optional.empty();
         }
@@ -129,6 +130,6 @@ final class LeptonProvider extends CloudProvider {
                 product.isBlank() ? "unknown" : GpuModels.normalize(product), state,
                 workspaces.stream().findFirst(), Metrics.ABSENT, total, Metrics.ABSENT, Metrics.ABSENT,
                 r.text("/spec/resource/system/cuda_driver_version").orElse(""),
-                r.text("/spec/resource/system/cuda_version").orElse(""), reasons)));
+                r.text("/spec/resource/system/cuda_version").orElse(""), reasons, (int) Math.ceil(allocated))));
     }
 }
