@@ -56,24 +56,23 @@ public final class CloudJson {
      */
     public static JsonNode array(JsonNode root, String pointer, String provider, HttpBody from)
             throws ProviderException {
-        JsonNode at = pointer.isEmpty() ? root : root.at(pointer);
-        if (at.isArray()) {
-            return at;
-        }
-        throw new ProviderException(ProviderException.Kind.BAD_DATA, provider, HttpFetcher.describe(from.uri())
-                + " sent JSON without a list at '" + pointer + "' (" + shape(pointer.isEmpty() ? root
-                : parentOf(root, pointer)) + "): has its API changed?");
+        return expect(root, pointer, JsonNode::isArray, "a list", provider, from);
     }
 
     /** The object at {@code pointer}; missing or not an object is BAD_DATA. */
     public static JsonNode object(JsonNode root, String pointer, String provider, HttpBody from)
             throws ProviderException {
+        return expect(root, pointer, JsonNode::isObject, "an object", provider, from);
+    }
+
+    private static JsonNode expect(JsonNode root, String pointer, java.util.function.Predicate<JsonNode> sort,
+                                   String what, String provider, HttpBody from) throws ProviderException {
         JsonNode at = pointer.isEmpty() ? root : root.at(pointer);
-        if (at.isObject()) {
+        if (sort.test(at)) {
             return at;
         }
         throw new ProviderException(ProviderException.Kind.BAD_DATA, provider, HttpFetcher.describe(from.uri())
-                + " sent JSON without an object at '" + pointer + "' (" + shape(pointer.isEmpty() ? root
+                + " sent JSON without " + what + " at '" + pointer + "' (" + shape(pointer.isEmpty() ? root
                 : parentOf(root, pointer)) + "): has its API changed?");
     }
 
