@@ -166,6 +166,25 @@ class SettingsDialogTest {
                 + "      above: 83\n"), written);
     }
 
+    @Test
+    void aCloudSourceGetsItsFormFromItsFactoryAndTestConnectionExplainsWhatIsMissing(FxRobot robot) throws Exception {
+        await(robot, "#field-options-nodes", TextField.class);
+        MenuButton add = robot.lookup("#settings-add").queryAs(MenuButton.class);
+        robot.interact(() -> add.getItems().stream().filter(i -> "settings-add-lambda".equals(i.getId()))
+                .findFirst().orElseThrow().fire());
+        TextField key = await(robot, "#field-options-api-key", TextField.class);
+        assertEquals("env:NAME or file:PATH (never the secret itself)", key.getPromptText());
+        assertTrue(robot.lookup("#field-options-request-spacing").tryQuery().isPresent());
+        assertTrue(robot.lookup("#field-options-instances-as").tryQuery().isPresent());
+        assertTrue(robot.lookup("#field-options-url").tryQuery().isPresent());
+
+        robot.interact(() -> robot.lookup("#settings-test").queryButton().fire());
+        Label result = robot.lookup("#settings-test-result").queryAs(Label.class);
+        until(() -> result.getText().startsWith("✖"));
+        assertTrue(result.getText().contains("options.api-key: missing: the API needs a key"), result.getText());
+        snapshot(robot, "settings-lambda.png");
+    }
+
     private void snapshot(FxRobot robot, String name) throws Exception {
         Path out = Path.of("target", "ui-snapshots", name);
         Files.createDirectories(out.getParent());
