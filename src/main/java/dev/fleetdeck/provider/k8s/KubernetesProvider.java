@@ -155,7 +155,7 @@ final class KubernetesProvider implements FleetProvider {
                     throw new ProviderException(ProviderException.Kind.CONFIG, name, "kubeconfig " + path
                             + " is larger than 1 MiB");
                 }
-                base = Config.fromKubeconfig(context, Files.readString(path), path.toString());
+                base = Config.fromKubeconfig(context, path.toFile());
             } catch (IOException | RuntimeException e) {
                 throw new ProviderException(ProviderException.Kind.CONFIG, name, "cannot use kubeconfig " + path
                         + (context == null ? "" : " (context " + context + ")") + ": " + oneLine(e.getMessage()), e);

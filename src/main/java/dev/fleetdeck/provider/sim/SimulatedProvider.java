@@ -21,17 +21,17 @@ public final class SimulatedProvider implements FleetProvider {
     private Instant realStart;
     private Instant simStart;
 
-    /**
-     * @param name     configured name
-     * @param settings fleet shape
-     * @param clock    real clock (a fixed or stepped clock in tests)
-     */
     /** How much past a real-time simulated fleet has at start. */
     static final Duration PAST = Duration.ofHours(24);
 
     private final Object lock = new Object();
     private SimPast past;
 
+    /**
+     * @param name     configured name
+     * @param settings fleet shape
+     * @param clock    real clock (a fixed or stepped clock in tests)
+     */
     public SimulatedProvider(String name, SimSettings settings, Clock clock) {
         this(name, settings, clock, false);
     }
