@@ -239,6 +239,10 @@ public final class PollingService implements AutoCloseable {
                 if (!phase.compareAndSet(NOT_STARTED, RUNNING)) {
                     return;
                 }
+                if (slot.retired) {
+                    settled.set(true); // dropped by a reload after this poll was planned: its provider is closed
+                    return;
+                }
                 Thread.currentThread().setName("fleetdeck-poll-" + provider.name());
                 runPoll(slot, settled, t0);
             });
