@@ -1,6 +1,5 @@
 package dev.fleetdeck.config;
 
-import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderFactory;
 import dev.fleetdeck.provider.ProviderRegistry;
 import dev.fleetdeck.provider.ProviderSpec;
@@ -70,8 +69,8 @@ public final class OptionForms {
             ProviderSpec spec = new ProviderSpec(common.name() == null ? "new-source" : common.name(), common.type(),
                     common.interval(), common.timeout(), common.backoffMax(), common.concurrency(),
                     new RecordingOptions(options, "", optionSink));
-            try (FleetProvider ignored = factory.get().create(spec)) {
-                // created only to learn what it reads
+            try {
+                factory.get().create(spec).close(); // created only to learn what it reads
             } catch (RuntimeException e) {
                 section.error("options", "provider type '" + common.type() + "' rejected its options: "
                         + e.getMessage());
@@ -114,7 +113,8 @@ public final class OptionForms {
      * Validates a whole configuration as it would be saved, without keeping it: the same check as loading the file.
      */
     public List<ConfigError> validate(Map<String, Object> root, String source) {
-        try (FleetDeckConfig config = new ConfigLoader(registry).parse(YamlText.document(root), source)) {
+        try {
+            new ConfigLoader(registry).parse(YamlText.document(root), source).close(); // valid; not run
             return List.of();
         } catch (ConfigException e) {
             return e.errors();

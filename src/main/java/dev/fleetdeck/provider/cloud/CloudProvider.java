@@ -74,11 +74,6 @@ abstract class CloudProvider implements FleetProvider {
         return http.notices();
     }
 
-    /** {@code GET} a JSON document, paced. */
-    protected final JsonNode getJson(URI uri) throws ProviderException, InterruptedException {
-        return CloudJson.parse(get(uri), name);
-    }
-
     /** {@code GET}, paced; the body is kept for error messages. */
     protected final HttpBody get(URI uri) throws ProviderException, InterruptedException {
         pace();

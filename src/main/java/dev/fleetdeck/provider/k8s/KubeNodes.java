@@ -30,7 +30,6 @@ final class KubeNodes {
     static final String MEMORY = "nvidia.com/gpu.memory";
     static final String REGION = "topology.kubernetes.io/region";
     static final String ZONE = "topology.kubernetes.io/zone";
-    static final String INSTANCE_TYPE = "node.kubernetes.io/instance-type";
     private static final Set<String> KNOWN_TAINTS = Set.of("node.kubernetes.io/unschedulable",
             "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable", "nvidia.com/gpu");
 

@@ -2,7 +2,6 @@ package dev.fleetdeck.ui.market;
 
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Health;
-import dev.fleetdeck.model.Offer;
 import dev.fleetdeck.model.OfferKind;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.Units;
@@ -241,10 +240,5 @@ public final class MarketView {
     /** Rows now shown (tests). */
     public List<MarketRows.Row> shownRows() {
         return List.copyOf(sorted);
-    }
-
-    /** Offers behind the view (tests). */
-    List<Offer> offers() {
-        return latest == null ? List.of() : latest.market();
     }
 }
