@@ -64,6 +64,18 @@ public final class Main {
 
     /** Runs a command line; returns the exit code. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        // The last filter before the terminal: whatever a command prints passes through the secret scrubber.
+        PrintStream cleanOut = ScrubbingOutputStream.wrap(out);
+        PrintStream cleanErr = ScrubbingOutputStream.wrap(err);
+        try {
+            return runCommand(args, cleanOut, cleanErr);
+        } finally {
+            cleanOut.flush();
+            cleanErr.flush();
+        }
+    }
+
+    private static int runCommand(List<String> args, PrintStream out, PrintStream err) {
         configureLogging(args.contains("--verbose") || isUi(args.toArray(String[]::new)));
         String command = args.isEmpty() || args.getFirst().startsWith("--") ? "ui" : args.getFirst();
         List<String> rest = args.isEmpty() || args.getFirst().startsWith("--") ? args : args.subList(1, args.size());
@@ -97,6 +109,14 @@ public final class Main {
         }
     }
 
+    /** Log records with every known secret removed, whatever logged them (a message, an exception, its causes). */
+    static final class ScrubbingFormatter extends java.util.logging.SimpleFormatter {
+        @Override
+        public String format(java.util.logging.LogRecord record) {
+            return dev.fleetdeck.model.Redaction.scrub(super.format(record));
+        }
+    }
+
     /**
      * fabric8's informers log every failed list with a stack trace; the Kubernetes provider reports the same failure
      * as its status, in one line. Held here: java.util.logging keeps loggers only weakly.
@@ -113,7 +133,7 @@ public final class Main {
             root.setLevel(level);
             for (var handler : root.getHandlers()) {
                 handler.setLevel(level);
-                handler.setFormatter(new java.util.logging.SimpleFormatter());
+                handler.setFormatter(new ScrubbingFormatter());
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.provider.input.BoundedFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,11 +35,14 @@ public final class ConfigEdit {
      */
     public static ConfigEdit open(Path target, String startText) throws IOException, ConfigException {
         String text;
-        if (Files.isRegularFile(target)) {
-            if (Files.size(target) > ConfigLoader.MAX_BYTES) {
-                throw new IOException(target + " is larger than " + ConfigLoader.MAX_BYTES + " bytes");
+        if (Files.exists(target)) {
+            try {
+                text = new String(BoundedFile.read(target, ConfigLoader.MAX_BYTES, "configuration file"),
+                        StandardCharsets.UTF_8);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("reading " + target + " was interrupted", e);
             }
-            text = Files.readString(target, StandardCharsets.UTF_8);
         } else {
             text = startText;
         }

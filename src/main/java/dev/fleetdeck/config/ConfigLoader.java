@@ -1,9 +1,11 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.model.ShowroomSettings;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderFactory;
 import dev.fleetdeck.provider.ProviderRegistry;
+import dev.fleetdeck.provider.input.BoundedFile;
 import dev.fleetdeck.provider.ProviderSpec;
 
 import java.io.IOException;
@@ -51,18 +53,16 @@ public final class ConfigLoader {
     /** Loads a configuration file. */
     public FleetDeckConfig load(Path file) throws ConfigException {
         String source = file.toString();
+        byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw single(source, "the file is " + size + " bytes; configuration files are limited to "
-                        + MAX_BYTES + " bytes");
-            }
-            return parse(decode(Files.readAllBytes(file), source), source);
-        } catch (NoSuchFileException e) {
-            throw single(source, "no such file");
-        } catch (IOException e) {
-            throw single(source, "cannot read the file: " + e.getMessage());
+            bytes = BoundedFile.read(file, MAX_BYTES, "configuration file");
+        } catch (BoundedFile.Refused e) {
+            throw single(source, e.reason());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw single(source, "reading the file was interrupted");
         }
+        return parse(decode(bytes, source), source);
     }
 
     /** The text of the built-in configuration (what the settings dialog starts from on first run). */
@@ -144,10 +144,10 @@ public final class ConfigLoader {
             if (name == null) {
                 section.error("name", "missing: every provider needs a unique name");
             } else if (!NAME.matcher(name).matches()) {
-                section.error("name", "'" + name + "' is not a valid name: use 1-64 letters, digits, '.', '_' or '-'");
+                section.error("name", Redaction.quote(name) + " is not a valid name: use 1-64 letters, digits, '.', '_' or '-'");
                 name = null;
             } else if (names.putIfAbsent(name, i) != null) {
-                section.error("name", "'" + name + "' is already the name of providers[" + names.get(name) + "]");
+                section.error("name", Redaction.quote(name) + " is already the name of providers[" + names.get(name) + "]");
             }
             if (type == null) {
                 section.error("type", "missing: one of " + String.join(", ", registry.types()));
@@ -155,7 +155,7 @@ public final class ConfigLoader {
             }
             ProviderFactory factory = registry.find(type).orElse(null);
             if (factory == null) {
-                section.error("type", "unknown provider type '" + type + "'; known types: "
+                section.error("type", "unknown provider type " + Redaction.quote(type) + "; known types: "
                         + String.join(", ", registry.types()));
                 continue;
             }
@@ -168,7 +168,7 @@ public final class ConfigLoader {
                 out.add(new ConfiguredProvider(spec, provider, fingerprint));
                 byName.put(spec.name(), providerOptions);
             } catch (RuntimeException e) {
-                section.error("options", "provider type '" + type + "' rejected its options: " + e.getMessage());
+                section.error("options", "provider type " + Redaction.quote(type) + " rejected its options: " + e.getMessage());
             }
         }
         return out;

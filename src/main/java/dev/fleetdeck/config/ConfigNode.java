@@ -19,7 +19,7 @@ public sealed interface ConfigNode {
     record Scalar(String text, ConfigLocation location) implements ConfigNode {
         @Override
         public String kind() {
-            return text == null ? "null" : "'" + text + "'";
+            return text == null ? "null" : dev.fleetdeck.model.Redaction.quote(text);
         }
     }
 

@@ -1,10 +1,11 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.provider.input.BoundedFile;
+
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -184,14 +185,14 @@ public final class ConfigWatcher implements AutoCloseable {
 
     private byte[] read() {
         try {
-            if (Files.size(file) > ConfigLoader.MAX_BYTES) {
-                return new byte[0]; // the loader reports the size; never read a huge file into memory
+            if (!Files.exists(file)) {
+                return null;
             }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.INFO, "cannot read {0}: {1}", file, e.getMessage());
+            return BoundedFile.read(file, ConfigLoader.MAX_BYTES, "configuration file");
+        } catch (BoundedFile.Refused e) {
+            return new byte[0]; // the loader reports what is wrong; never read a huge or special file into memory
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.model.Redaction;
+
 import dev.fleetdeck.provider.ProviderOptions;
 import dev.fleetdeck.provider.Secret;
 
@@ -74,7 +76,7 @@ final class MappingOptions implements ProviderOptions {
             }
             return (int) v;
         } catch (NumberFormatException e) {
-            errors.add(new ConfigError(at(key), pathOf(key), "expected a whole number, found '" + text + "'"));
+            errors.add(new ConfigError(at(key), pathOf(key), "expected a whole number, found " + Redaction.quote(text)));
             return dflt;
         }
     }
@@ -93,7 +95,7 @@ final class MappingOptions implements ProviderOptions {
             }
             return v;
         } catch (NumberFormatException e) {
-            errors.add(new ConfigError(at(key), pathOf(key), "expected a number, found '" + text + "'"));
+            errors.add(new ConfigError(at(key), pathOf(key), "expected a number, found " + Redaction.quote(text)));
             return dflt;
         }
     }
@@ -117,7 +119,7 @@ final class MappingOptions implements ProviderOptions {
         Optional<Duration> d = DurationText.parse(text);
         if (d.isEmpty() || d.get().isZero()) {
             errors.add(new ConfigError(at(key), pathOf(key), "expected a positive duration such as 500ms, 2s, 5m "
-                    + "or 1h, found '" + text + "'"));
+                    + "or 1h, found " + Redaction.quote(text)));
             return dflt;
         }
         return d.get();
@@ -133,7 +135,7 @@ final class MappingOptions implements ProviderOptions {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> {
-                errors.add(new ConfigError(at(key), pathOf(key), "expected true or false, found '" + text + "'"));
+                errors.add(new ConfigError(at(key), pathOf(key), "expected true or false, found " + Redaction.quote(text)));
                 yield dflt;
             }
         };
@@ -147,8 +149,8 @@ final class MappingOptions implements ProviderOptions {
         }
         Optional<Long> v = ByteSizeText.parse(text);
         if (v.isEmpty()) {
-            errors.add(new ConfigError(at(key), pathOf(key), "expected a size such as 512KiB, 32MiB or 1GiB, found '"
-                    + text + "'"));
+            errors.add(new ConfigError(at(key), pathOf(key), "expected a size such as 512KiB, 32MiB or 1GiB, found "
+                    + Redaction.quote(text)));
             return dflt;
         }
         if (v.get() < min || v.get() > max) {

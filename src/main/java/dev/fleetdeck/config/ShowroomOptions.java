@@ -1,5 +1,6 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.model.ShowroomSettings;
 import dev.fleetdeck.provider.ProviderOptions;
 
@@ -42,7 +43,7 @@ final class ShowroomOptions {
         }
         String accent = o.getString("accent", d.accent());
         if (!accent.matches("#[0-9a-fA-F]{6}")) {
-            o.error("accent", "expected a colour such as \"#58a6ff\", found '" + accent + "'");
+            o.error("accent", "expected a colour such as \"#58a6ff\", found " + Redaction.quote(accent));
             accent = d.accent();
         }
         String currency = o.getString("currency", d.currency());

@@ -1,27 +1,40 @@
 package dev.fleetdeck.config;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads YAML into a {@link ConfigNode} tree with the location of every key and value, in one streaming pass.
- * Syntax errors and duplicate keys become {@link ConfigError}s with their location.
+ * Reads YAML into a {@link ConfigNode} tree with the location of every key and value. snakeyaml-engine composes the
+ * document, so anchors and aliases resolve as YAML says ({@code regions: [&r us-west, *r]} is two regions
+ * {@code us-west}), within billion-laughs limits: at most {@link #MAX_ALIASES} aliases of collections, no recursive
+ * aliases, at most {@link #MAX_NODES} values after expansion, {@link #MAX_DEPTH} levels. Syntax errors become
+ * {@link ConfigError}s at the line where the problem is, in words ({@link YamlErrors}); duplicate keys are errors.
  */
 final class YamlTreeReader {
-    private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
-    private static final int MAX_DEPTH = 64;
+    static final int MAX_DEPTH = 64;
+    static final int MAX_ALIASES = 50;
+    static final int MAX_NODES = 100_000;
 
     private final String source;
     private final List<ConfigError> errors;
+    private int nodes;
 
     YamlTreeReader(String source, List<ConfigError> errors) {
         this.source = source;
@@ -30,53 +43,71 @@ final class YamlTreeReader {
 
     /** The document's root, or null (with an error recorded) when it cannot be read. */
     ConfigNode read(Reader reader) {
-        try (JsonParser parser = MAPPER.createParser(reader)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+        LoadSettings settings = LoadSettings.builder().setLabel(source).setSchema(new CoreSchema())
+                .setMaxAliasesForCollections(MAX_ALIASES).setAllowRecursiveKeys(false).setAllowDuplicateKeys(true)
+                .setUseMarks(true).setCodePointLimit((int) ConfigLoader.MAX_BYTES).build();
+        try {
+            Optional<Node> root = new Compose(settings).composeReader(reader);
+            if (root.isEmpty()) {
                 errors.add(new ConfigError(new ConfigLocation(source, 1, 1), "", "the file is empty"));
                 return null;
             }
-            return readValue(parser, "", 0);
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            ConfigLocation where = at == null ? new ConfigLocation(source, 0, 0)
-                    : new ConfigLocation(source, at.getLineNr(), at.getColumnNr());
-            errors.add(new ConfigError(where, "", "not valid YAML: " + firstLine(e.getOriginalMessage())));
+            return convert(root.get(), "", 0);
+        } catch (MarkedYamlEngineException e) {
+            errors.add(YamlErrors.describe(source, e));
             return null;
-        } catch (TooDeep e) {
-            errors.add(new ConfigError(e.at, "", "nested deeper than " + MAX_DEPTH + " levels"));
+        } catch (YamlEngineException e) {
+            errors.add(new ConfigError(new ConfigLocation(source, 0, 0), "", "not valid YAML: "
+                    + YamlErrors.firstLine(e.getMessage())));
+            return null;
+        } catch (Refused e) {
+            errors.add(new ConfigError(e.at, "", e.getMessage()));
+            return null;
+        } catch (StackOverflowError e) {
+            errors.add(new ConfigError(new ConfigLocation(source, 0, 0), "", "nested too deeply to read"));
             return null;
         }
     }
 
-    private ConfigNode readValue(JsonParser p, String path, int depth) {
-        ConfigLocation at = location(p.currentTokenLocation());
+    private ConfigNode convert(Node node, String path, int depth) {
+        ConfigLocation at = location(node.getStartMark());
         if (depth > MAX_DEPTH) {
-            throw new TooDeep(at);
+            throw new Refused(at, "nested deeper than " + MAX_DEPTH + " levels");
         }
-        JsonToken token = p.currentToken();
-        return switch (token) {
-            case START_OBJECT -> readMapping(p, path, depth, at);
-            case START_ARRAY -> {
-                List<ConfigNode> items = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(p, path + "[" + items.size() + "]", depth + 1));
+        if (++nodes > MAX_NODES) {
+            throw new Refused(at, "more than " + MAX_NODES + " values (aliases expanded); refused as a "
+                    + "'billion laughs' document");
+        }
+        if (node.isRecursive()) {
+            throw new Refused(at, "an alias refers to the collection it is in (a recursive alias)");
+        }
+        return switch (node) {
+            case MappingNode m -> mapping(m, path, depth, at);
+            case SequenceNode s -> {
+                List<ConfigNode> items = new ArrayList<>(s.getValue().size());
+                for (Node item : s.getValue()) {
+                    items.add(convert(item, path + "[" + items.size() + "]", depth + 1));
                 }
                 yield new ConfigNode.Sequence(items, at);
             }
-            case VALUE_NULL -> new ConfigNode.Scalar(null, at);
-            default -> new ConfigNode.Scalar(p.getText(), at);
+            case ScalarNode sc -> new ConfigNode.Scalar(Tag.NULL.equals(sc.getTag()) ? null : sc.getValue(), at);
+            default -> throw new Refused(at, "a YAML node FleetDeck does not read");
         };
     }
 
-    private ConfigNode readMapping(JsonParser p, String path, int depth, ConfigLocation at) {
+    private ConfigNode mapping(MappingNode m, String path, int depth, ConfigLocation at) {
         Map<String, ConfigNode.Entry> entries = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String key = p.currentName();
-            ConfigLocation keyAt = location(p.currentTokenLocation());
-            p.nextToken();
+        for (NodeTuple t : m.getValue()) {
+            ConfigLocation keyAt = location(t.getKeyNode().getStartMark());
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                throw new Refused(keyAt, "a key must be a plain word, not a list or mapping");
+            }
+            if (Tag.MERGE.equals(k.getTag()) || "<<".equals(k.getValue())) {
+                throw new Refused(keyAt, "merge keys (<<) are not supported: write the keys out");
+            }
+            String key = k.getValue();
             String childPath = path.isEmpty() ? key : path + "." + key;
-            ConfigNode value = readValue(p, childPath, depth + 1);
+            ConfigNode value = convert(t.getValueNode(), childPath, depth + 1);
             if (entries.containsKey(key)) {
                 errors.add(new ConfigError(keyAt, childPath, "duplicate key (first written at line "
                         + entries.get(key).keyLocation().line() + ")"));
@@ -87,25 +118,18 @@ final class YamlTreeReader {
         return new ConfigNode.Mapping(entries, at);
     }
 
-    private ConfigLocation location(TokenStreamLocation l) {
-        return new ConfigLocation(source, l.getLineNr(), l.getColumnNr());
+    private ConfigLocation location(Optional<Mark> mark) {
+        return mark.map(m -> new ConfigLocation(source, m.getLine() + 1, m.getColumn() + 1))
+                .orElse(new ConfigLocation(source, 0, 0));
     }
 
-    /** Unwinds the recursion when a document nests too deep. */
-    private static final class TooDeep extends RuntimeException {
+    /** Unwinds the conversion when a document cannot be taken. */
+    private static final class Refused extends RuntimeException {
         final transient ConfigLocation at;
 
-        TooDeep(ConfigLocation at) {
-            super(null, null, false, false);
+        Refused(ConfigLocation at, String message) {
+            super(message, null, false, false);
             this.at = at;
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 }

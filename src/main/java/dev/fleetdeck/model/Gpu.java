@@ -50,14 +50,40 @@ public record Gpu(
         List<HealthReason> healthReasons,
         List<GpuProcess> processes) {
 
+    /** The highest GPU or memory temperature any sensor can mean; above it (or at 0 °C and below) it is absent. */
+    static final double MAX_PLAUSIBLE_C = 150;
+    /** No GPU board draws more; a larger reading is a sensor that does not support the field. */
+    static final double MAX_PLAUSIBLE_W = 5_000;
+
     public Gpu {
         Objects.requireNonNull(uuid, "uuid");
+        // Implausible readings are absent, never shown: a vGPU's 0 °C memory temperature, a sensor's sentinel value.
+        temperatureC = plausible(temperatureC, 0, MAX_PLAUSIBLE_C, false);
+        memoryTemperatureC = plausible(memoryTemperatureC, 0, MAX_PLAUSIBLE_C, false);
+        powerLimitW = plausible(powerLimitW, 0, MAX_PLAUSIBLE_W, false);
+        double powerCeiling = Metrics.isPresent(powerLimitW) ? Math.min(MAX_PLAUSIBLE_W, 2 * powerLimitW + 50)
+                : MAX_PLAUSIBLE_W;
+        powerW = plausible(powerW, 0, powerCeiling, true);
+        utilizationPct = plausible(utilizationPct, 0, 100.5, true);
+        memoryTotalMiB = plausible(memoryTotalMiB, 0, 16 << 20, false);
+        memoryUsedMiB = plausible(memoryUsedMiB, 0, Metrics.isPresent(memoryTotalMiB) ? memoryTotalMiB * 1.01 + 1
+                : 16 << 20, true);
+        smClockMHz = plausible(smClockMHz, 0, 10_000, true);
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(migProfile, "migProfile");
         Objects.requireNonNull(health, "health");
         throttleReasons = Set.copyOf(throttleReasons);
         healthReasons = List.copyOf(healthReasons);
         processes = List.copyOf(processes);
+    }
+
+    /** {@code v} when inside (low, high] (or [low, high] when {@code zeroOk}), else absent. */
+    private static double plausible(double v, double low, double high, boolean zeroOk) {
+        if (Double.isNaN(v)) {
+            return v;
+        }
+        boolean ok = (zeroOk ? v >= low : v > low) && v <= high;
+        return ok ? v : Metrics.ABSENT;
     }
 
     /** A GPU whose source reports no processes. */

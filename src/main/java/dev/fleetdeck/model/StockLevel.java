@@ -12,6 +12,8 @@ public enum StockLevel {
     LOW("low"),
     /** Some, amount not said. */
     AVAILABLE("available"),
+    /** The answer does not say (a field missing): never shown as sold out, never counted as in stock. */
+    UNKNOWN("stock unknown"),
     /** Sold out. */
     NONE("sold out");
 
@@ -27,7 +29,7 @@ public enum StockLevel {
 
     /** Whether anything can be rented. */
     public boolean inStock() {
-        return this != NONE;
+        return this != NONE && this != UNKNOWN;
     }
 
     /** A cloud's word for a level ("High", "medium", "LOW", null or "" = none), or null when not one of them. */

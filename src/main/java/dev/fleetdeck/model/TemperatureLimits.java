@@ -28,6 +28,7 @@ public record TemperatureLimits(double gpuWarnC, double gpuCritC, double memWarn
 
     /** The limits of a normalised model key. */
     public static TemperatureLimits of(String model) {
-        return BY_MODEL.getOrDefault(model, DEFAULT);
+        TemperatureLimits own = BY_MODEL.get(model);
+        return own != null ? own : BY_MODEL.getOrDefault(GpuModels.family(model), DEFAULT);
     }
 }

@@ -54,6 +54,14 @@ public interface FleetProvider extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * How much one answer of this source may claim; the polling service refuses an answer over them. Called on the
+     * polling service's threads. The default is {@link SourceLimits#DEFAULT}.
+     */
+    default SourceLimits limits() {
+        return SourceLimits.DEFAULT;
+    }
+
     /** Releases what the provider holds (connections, processes). The default holds nothing. */
     @Override
     default void close() {

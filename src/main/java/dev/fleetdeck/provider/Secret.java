@@ -1,8 +1,10 @@
 package dev.fleetdeck.provider;
 
-import java.io.IOException;
+import dev.fleetdeck.model.Redaction;
+import dev.fleetdeck.model.SafeText;
+import dev.fleetdeck.provider.input.BoundedFile;
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -70,24 +72,51 @@ public final class Secret {
         } else {
             value = readFile(Path.of(expandHome(reference.substring(5))));
         }
-        return value.strip();
+        String secret = value.strip();
+        checkCharacters(secret);
+        Redaction.register(secret);
+        return secret;
+    }
+
+    /**
+     * A secret goes into an HTTP header: a newline or another control character in it would end the header (or the
+     * request) early, and an error about it would print part of the value. Refused here, naming only the reference.
+     */
+    private void checkCharacters(String secret) throws ProviderException {
+        for (int i = 0; i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+                throw problem("the value contains a " + (c == '\n' || c == '\r' ? "line break" : "control character")
+                        + " at position " + (i + 1) + " of " + secret.length() + "; a secret must be one line of "
+                        + "printable characters (the value is not shown)");
+            }
+        }
     }
 
     private String readFile(Path file) throws ProviderException {
+        byte[] bytes;
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw problem("secret file " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
-            }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            int nl = text.indexOf('\n');
-            String first = nl < 0 ? text : text.substring(0, nl);
-            if (first.isBlank()) {
-                throw problem("secret file " + file + " is empty");
-            }
-            return first;
-        } catch (IOException e) {
-            throw problem("cannot read secret file " + file + " (" + e.getClass().getSimpleName() + ")");
+            bytes = BoundedFile.read(file, MAX_FILE_BYTES, "secret file");
+        } catch (BoundedFile.Refused e) {
+            throw problem(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw problem("reading secret file " + SafeText.of(file.toString()) + " was interrupted");
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        // The first line is the secret; a trailing CR (a file saved on Windows) is not part of it.
+        int nl = text.indexOf('\n');
+        String first = nl < 0 ? text : text.substring(0, nl);
+        if (first.endsWith("\r")) {
+            first = first.substring(0, first.length() - 1);
+        }
+        if (first.isBlank()) {
+            throw problem("secret file " + SafeText.of(file.toString()) + " is empty");
+        }
+        return first;
     }
 
     private ProviderException problem(String message) {

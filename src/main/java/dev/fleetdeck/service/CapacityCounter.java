@@ -2,6 +2,7 @@ package dev.fleetdeck.service;
 
 import dev.fleetdeck.model.Capacity;
 import dev.fleetdeck.model.Gpu;
+import dev.fleetdeck.model.GpuModels;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
@@ -61,9 +62,12 @@ final class CapacityCounter {
                 return 0;
             }
         }
+        if (node.hostname().isBlank() || GpuModels.UNKNOWN.equals(node.gpuModel())) {
+            return 0; // nothing is sold that is not known: a GPU of no known model or node is never sellable
+        }
         int healthy = 0;
         for (Gpu gpu : node.gpus()) {
-            if (gpu.health().isHealthy()) {
+            if (gpu.health().isHealthy() && !GpuModels.UNKNOWN.equals(gpu.model())) {
                 healthy++;
             }
         }

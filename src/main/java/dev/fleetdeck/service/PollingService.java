@@ -269,6 +269,8 @@ public final class PollingService implements AutoCloseable {
         FleetProvider provider = slot.polled.provider();
         try {
             ProviderSnapshot snapshot = provider.poll();
+            provider.limits().check(snapshot);
+            snapshot = SnapshotSanitizer.clean(snapshot);
             if (settled.compareAndSet(false, true)) {
                 slot.recordSuccess(snapshot, took(t0), timer.now());
             }

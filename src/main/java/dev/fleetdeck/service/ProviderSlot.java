@@ -94,14 +94,22 @@ final class ProviderSlot {
 
     /** The provider's status as seen at {@code now}. */
     synchronized ProviderStatus statusAt(Instant now) {
-        List<String> notices;
-        try {
-            notices = polled.provider().notices();
-        } catch (RuntimeException e) {
-            notices = List.of();
+        List<String> notices = new java.util.ArrayList<>();
+        if (lastGood != null && !lastGood.warnings().isEmpty()) {
+            // A degraded source always says why: the first problem of its last answer, and how many there were.
+            List<String> w = lastGood.warnings();
+            notices.add((w.size() == 1 ? "1 problem in the last answer: " : w.size() + " problems in the last answer; "
+                    + "first: ") + w.getFirst());
         }
+        try {
+            notices.addAll(polled.provider().notices());
+        } catch (RuntimeException e) {
+            notices.add("notices unavailable: " + e.getClass().getSimpleName());
+        }
+        boolean redact = dev.fleetdeck.model.Redaction.active();
+        notices.replaceAll(n -> SnapshotSanitizer.text(n, redact));
         return new ProviderStatus(name(), polled.provider().type(), stateAt(now), Optional.ofNullable(lastSuccess),
-                Optional.ofNullable(lastError), failures, lastGood == null ? 0 : lastGood.nodes().size(),
+                Optional.ofNullable(lastError).map(e -> SnapshotSanitizer.text(e, redact)), failures, lastGood == null ? 0 : lastGood.nodes().size(),
                 lastPollDuration, Optional.ofNullable(nextAttempt), notices);
     }
 

@@ -91,7 +91,7 @@ class ConfigLoaderTest {
         List<String> errors = errors("providers:\n  - name: a\n   type: [unclosed\n");
         assertEquals(1, errors.size());
         assertTrue(errors.getFirst().startsWith("fleet.yaml:3:"), errors.getFirst());
-        assertTrue(errors.getFirst().contains("not valid YAML"), errors.getFirst());
+        assertTrue(errors.getFirst().contains("indentation does not match"), errors.getFirst());
     }
 
     @Test

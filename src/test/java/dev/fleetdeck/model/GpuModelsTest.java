@@ -13,7 +13,7 @@ class GpuModelsTest {
             gpu_8x_h100_sxm5           | Lambda instance type     | H100
             NVIDIA H100 80GB HBM3      | nvidia-smi, RunPod id    | H100
             H100 SXM5 80GB             | marketing                | H100
-            H100 NVL                   | Vast gpu_name            | H100
+            H100 NVL                   | Vast gpu_name            | H100NVL
             H100_SXM                   | Together gpu_type        | H100
             NVIDIA-H100-80GB-HBM3      | Lepton gpu product       | H100
             H200 SXM 141GB             | inventory                | H200

@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.cloud;
 
+import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.provider.ProviderOptions;
 import dev.fleetdeck.provider.ProviderSpec;
 import dev.fleetdeck.provider.Secret;
@@ -29,7 +30,7 @@ public final class CloudHttp {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            o.error("url", "'" + text + "' is not an http(s) URL without query or user info");
+            o.error("url", Redaction.quote(text) + " is not an http(s) URL without query or user info");
             return URI.create(dflt);
         }
     }
@@ -45,8 +46,7 @@ public final class CloudHttp {
             if (!(base.auth() instanceof HttpAuth.None)) {
                 spec.options().error("api-key", "give either api-key or an auth section, not both");
             }
-            return new HttpSettings(base.connectTimeout(), base.readTimeout(), base.maxResponseBytes(),
-                    base.verifyTls(), base.concurrency(), new HttpAuth.Bearer(key.get()));
+            return base.withAuth(new HttpAuth.Bearer(key.get()));
         }
         if (required && base.auth() instanceof HttpAuth.None) {
             spec.options().error("api-key", "missing: the API needs a key, e.g. api-key: env:"

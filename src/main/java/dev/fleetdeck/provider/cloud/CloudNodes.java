@@ -6,6 +6,7 @@ import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.provider.SourceLimits;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,14 @@ public final class CloudNodes {
         }
     }
 
-    /** The node for an instance of {@code provider}. */
-    public static Node node(String provider, Instance i) {
+    /**
+     * The node for an instance of {@code provider}.
+     *
+     * @throws SourceLimits.Exceeded when the instance claims more GPUs than a node may have (checked before any
+     *                               GPU is made)
+     */
+    public static Node node(String provider, SourceLimits limits, Instance i) {
+        limits.checkGpus("instance " + i.host(), i.gpus());
         List<Gpu> gpus = new ArrayList<>(i.gpus());
         for (int g = 0; g < i.gpus(); g++) {
             double memTotal = Metrics.ABSENT;

@@ -5,6 +5,7 @@ import dev.fleetdeck.model.Offer;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.provider.SourceLimits;
 import dev.fleetdeck.provider.http.HttpBody;
 import dev.fleetdeck.provider.http.HttpFetcher;
 import dev.fleetdeck.provider.http.RequestPacer;
@@ -54,6 +55,10 @@ abstract class CloudProvider implements FleetProvider {
         ProviderSnapshot snap;
         try {
             snap = read();
+            http.limits().check(snap);
+        } catch (SourceLimits.Exceeded e) {
+            throw new ProviderException(ProviderException.Kind.BAD_DATA, name, http.redact(e.getMessage())
+                    + ": the answer is refused whole, nothing from it is shown");
         } catch (ProviderException e) {
             String message = e.getMessage();
             String clean = http.redact(message);
@@ -67,6 +72,16 @@ abstract class CloudProvider implements FleetProvider {
         List<String> warnings = snap.warnings().stream().map(http::redact).toList();
         return warnings.equals(snap.warnings()) ? snap
                 : new ProviderSnapshot(snap.provider(), snap.takenAt(), snap.nodes(), warnings, snap.offers());
+    }
+
+    /** The node for an instance, its GPU count checked against this source's limits first. */
+    protected final Node node(CloudNodes.Instance instance) {
+        return CloudNodes.node(name, http.limits(), instance);
+    }
+
+    @Override
+    public SourceLimits limits() {
+        return http.limits();
     }
 
     @Override

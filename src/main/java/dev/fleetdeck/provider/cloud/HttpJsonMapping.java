@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.cloud;
 
+import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.OfferKind;
 import dev.fleetdeck.provider.ProviderOptions;
@@ -58,7 +59,7 @@ record HttpJsonMapping(Optional<Nodes> nodes, Optional<Offers> offers) {
         String kindText = n.getString("kind", "on-demand");
         OfferKind kind = OfferKind.of(kindText);
         if (kind == null) {
-            n.error("kind", "'" + kindText + "' is not one of on-demand, spot, community, reserved");
+            n.error("kind", Redaction.quote(kindText) + " is not one of on-demand, spot, community, reserved");
             kind = OfferKind.ON_DEMAND;
         }
         Optional<String> stock = optional(n, "stock");
@@ -74,7 +75,7 @@ record HttpJsonMapping(Optional<Nodes> nodes, Optional<Offers> offers) {
     private static boolean per(ProviderOptions n) {
         String per = n.getString("price-per", "gpu-hour");
         if (!per.equals("gpu-hour") && !per.equals("instance-hour")) {
-            n.error("price-per", "'" + per + "' is not gpu-hour or instance-hour");
+            n.error("price-per", Redaction.quote(per) + " is not gpu-hour or instance-hour");
         }
         return per.equals("instance-hour");
     }
@@ -85,7 +86,7 @@ record HttpJsonMapping(Optional<Nodes> nodes, Optional<Offers> offers) {
                 return Optional.of(s);
             }
         }
-        o.error(key, "'" + text + "' is not a node state (available, rented, reserved, maintenance, down)");
+        o.error(key, Redaction.quote(text) + " is not a node state (available, rented, reserved, maintenance, down)");
         return Optional.empty();
     }
 
@@ -105,7 +106,7 @@ record HttpJsonMapping(Optional<Nodes> nodes, Optional<Offers> offers) {
     /** A JSON Pointer: empty (the whole document) or {@code /}-separated, with {@code ~0}/{@code ~1} escapes. */
     private static String checked(ProviderOptions o, String key, String pointer) {
         if (!pointer.isEmpty() && (!pointer.startsWith("/") || pointer.matches(".*~[^01].*|.*~$"))) {
-            o.error(key, "'" + pointer + "' is not a JSON Pointer: write /field/sub-field (RFC 6901)");
+            o.error(key, Redaction.quote(pointer) + " is not a JSON Pointer: write /field/sub-field (RFC 6901)");
         }
         return pointer;
     }

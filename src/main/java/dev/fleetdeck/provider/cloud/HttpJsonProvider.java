@@ -103,7 +103,7 @@ final class HttpJsonProvider extends CloudProvider {
             reasons.add(CloudNodes.incomplete(r.lastProblem()));
         }
         String host = CloudNodes.uniqueHost(m.name().flatMap(r::text).orElse(null), id, hosts);
-        return Optional.of(CloudNodes.node(name, new CloudNodes.Instance(host, region,
+        return Optional.of(node(new CloudNodes.Instance(host, region,
                 gpuName.equals("unknown") ? "unknown" : GpuModels.normalize(gpuName), state, tenant,
                 Double.isNaN(price) ? Metrics.ABSENT : price, gpus, util, Metrics.ABSENT, "", "", reasons)));
     }

@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.cloud;
 
+import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.provider.ProviderOptions;
 
@@ -22,7 +23,7 @@ public final class InstanceRole {
             case "rented" -> NodeState.RENTED;
             case "available" -> NodeState.AVAILABLE;
             default -> {
-                o.error("instances-as", "'" + v + "' is not one of reserved, rented, available");
+                o.error("instances-as", Redaction.quote(v) + " is not one of reserved, rented, available");
                 yield NodeState.RESERVED;
             }
         };

@@ -136,7 +136,7 @@ final class LambdaCloudProvider extends CloudProvider {
                     "Lambda reports the instance " + status));
         }
         String host = CloudNodes.uniqueHost(r.text("/name").orElse(null), id, hosts);
-        return Optional.of(CloudNodes.node(name, new CloudNodes.Instance(host, region,
+        return Optional.of(node(new CloudNodes.Instance(host, region,
                 gpuName.equals("unknown") ? "unknown" : GpuModels.normalize(gpuName), state, Optional.empty(),
                 Double.isNaN(cents) || gpus == 0 ? Metrics.ABSENT : cents / 100.0 / gpus, gpus, Metrics.ABSENT,
                 Metrics.ABSENT, "", "", reasons)));

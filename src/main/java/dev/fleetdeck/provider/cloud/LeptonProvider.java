@@ -126,7 +126,7 @@ final class LeptonProvider extends CloudProvider {
             reasons.add(new HealthReason(Health.WARN, "schedule-paused", "scheduling is paused on this node"));
         }
         String host = CloudNodes.uniqueHost(r.text("/metadata/name").orElse(null), id, hosts);
-        return Optional.of(CloudNodes.node(name, new CloudNodes.Instance(host, region,
+        return Optional.of(node(new CloudNodes.Instance(host, region,
                 product.isBlank() ? "unknown" : GpuModels.normalize(product), state,
                 workspaces.stream().findFirst(), Metrics.ABSENT, total, Metrics.ABSENT, Metrics.ABSENT,
                 r.text("/spec/resource/system/cuda_driver_version").orElse(""),

@@ -121,12 +121,20 @@ final class RunPodProvider extends CloudProvider {
         }
         String model = GpuModels.normalize(id.isBlank() ? display : id);
         JsonNode lowest = t.path("lowestPrice");
-        StockLevel level = StockLevel.NONE;
+        // What the answer does not give is unknown, never "sold out": only a stockStatus that is there and null (or
+        // empty) says RunPod has none.
+        StockLevel level = StockLevel.UNKNOWN;
         double onDemand = Double.NaN;
         double spot = Double.NaN;
-        if (lowest.isObject()) {
+        if (!lowest.isObject()) {
+            r.problem("/lowestPrice", "missing field (stock and lowest price unknown)");
+        } else {
             JsonNode status = lowest.path("stockStatus");
-            level = status.isNull() || status.isMissingNode() ? StockLevel.NONE : StockLevel.parse(status.asString());
+            if (status.isMissingNode()) {
+                r.problem("/lowestPrice/stockStatus", "missing field (stock unknown)");
+            }
+            level = status.isMissingNode() ? StockLevel.UNKNOWN : status.isNull() ? StockLevel.NONE
+                    : StockLevel.parse(status.asString());
             if (level == null) {
                 r.problem("/lowestPrice/stockStatus", "unknown stock level '" + status.asString() + "' in field");
                 level = StockLevel.AVAILABLE;
@@ -186,7 +194,7 @@ final class RunPodProvider extends CloudProvider {
                     "RunPod reports the pod " + status.toLowerCase(Locale.ROOT)));
         }
         String host = CloudNodes.uniqueHost(r.text("/name").orElse(null), id, hosts);
-        return Optional.of(CloudNodes.node(name, new CloudNodes.Instance(host, REGION,
+        return Optional.of(node(new CloudNodes.Instance(host, REGION,
                 gpuName.equals("unknown") ? "unknown" : GpuModels.normalize(gpuName), state, Optional.empty(),
                 Double.isNaN(cost) || gpus == 0 ? Metrics.ABSENT : cost / gpus, gpus, util, mem, "", "", reasons)));
     }

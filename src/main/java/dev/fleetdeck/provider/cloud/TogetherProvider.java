@@ -76,7 +76,7 @@ final class TogetherProvider extends CloudProvider {
         if (!workers.isArray() || workers.isEmpty()) {
             int asked = r.number("/num_gpus").isPresent() ? (int) Math.max(0, r.number("/num_gpus").getAsDouble()) : 0;
             if (asked > 0) {
-                out.add(CloudNodes.node(name, new CloudNodes.Instance(CloudNodes.uniqueHost(label, id, hosts), region,
+                out.add(node(new CloudNodes.Instance(CloudNodes.uniqueHost(label, id, hosts), region,
                         model, NodeState.MAINTENANCE, Optional.empty(), Metrics.ABSENT, asked, Metrics.ABSENT,
                         Metrics.ABSENT, driver, "", List.of(new HealthReason(Health.UNKNOWN, "cluster-provisioning",
                         "cluster " + label + " is " + clusterStatus + " and has no GPU worker nodes yet")))));
@@ -101,7 +101,7 @@ final class TogetherProvider extends CloudProvider {
                         "node-status", "Together reports the node " + status));
             }
             String nodeName = nr.text("/node_name").or(() -> nr.text("/host_name")).orElse(null);
-            out.add(CloudNodes.node(name, new CloudNodes.Instance(CloudNodes.uniqueHost(nodeName,
+            out.add(node(new CloudNodes.Instance(CloudNodes.uniqueHost(nodeName,
                     nodeId.isBlank() ? label + "-" + w : nodeId, hosts), region, model, state, Optional.empty(),
                     Metrics.ABSENT, gpus, Metrics.ABSENT, Metrics.ABSENT, driver, "", reasons)));
         }

@@ -98,7 +98,7 @@ final class VastProvider extends CloudProvider {
     private Optional<Offer> offer(JsonNode o, int index, List<String> problems) {
         String id = o.path("id").asString("#" + index);
         ItemReader r = new ItemReader(name, "offer " + id, o, problems);
-        if (!r.flag("/rentable", true) || (verifiedOnly && !r.flag("/verified", true))) {
+        if (!r.flag("/rentable", true) || (verifiedOnly && !verified(o))) {
             return Optional.empty(); // the server should have filtered these; never count them
         }
         double reliability = r.number("/reliability2").orElse(r.number("/reliability").orElse(Double.NaN));
@@ -114,6 +114,20 @@ final class VastProvider extends CloudProvider {
         return Optional.of(new Offer(name, GpuModels.normalize(gpuName), gpuName, gpus + "x " + gpuName, gpus,
                 country(r.text("/geolocation").orElse(null)), gpus, StockLevel.AVAILABLE,
                 Double.isNaN(dph) ? Metrics.ABSENT : dph / gpus, OfferKind.COMMUNITY));
+    }
+
+    /**
+     * Whether a machine is verified: its {@code verification} says "verified" where the answer has that field
+     * (it also says "unverified" and "deverified"), else {@code verified} is true. A machine the answer says nothing
+     * about is not verified: only what is known to be verified counts under {@code verified-only}.
+     */
+    static boolean verified(JsonNode offer) {
+        JsonNode verification = offer.path("verification");
+        if (verification.isString()) {
+            return verification.asString().strip().equalsIgnoreCase("verified");
+        }
+        JsonNode flag = offer.path("verified");
+        return flag.isBoolean() && flag.asBoolean();
     }
 
     /** Same model, country and machine size: GPUs add up, the cheapest price per GPU-hour wins. */
@@ -157,7 +171,7 @@ final class VastProvider extends CloudProvider {
             reasons.add(CloudNodes.incomplete(r.lastProblem()));
         }
         String host = CloudNodes.uniqueHost(r.text("/label").orElse(null), id, hosts);
-        return Optional.of(CloudNodes.node(name, new CloudNodes.Instance(host,
+        return Optional.of(node(new CloudNodes.Instance(host,
                 country(r.text("/geolocation").orElse(null)),
                 gpuName.equals("unknown") ? "unknown" : GpuModels.normalize(gpuName), state, Optional.empty(),
                 Double.isNaN(dph) || gpus == 0 ? Metrics.ABSENT : dph / gpus, gpus, util, Metrics.ABSENT, "", "",

@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.http;
 
+import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderOptions;
 import dev.fleetdeck.provider.Secret;
@@ -58,7 +59,9 @@ public sealed interface HttpAuth {
     record Basic(String username, Secret password) implements HttpAuth {
         @Override
         public Optional<String> header() throws ProviderException {
-            String pair = username + ":" + password.reveal();
+            String secret = password.reveal();
+            dev.fleetdeck.model.Redaction.registerPair(username, secret);
+            String pair = username + ":" + secret;
             return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -92,7 +95,7 @@ public sealed interface HttpAuth {
                 return new Basic(user.get(), password.get());
             }
             default -> {
-                auth.error("type", "unknown auth type '" + type + "'; known: none, bearer, basic");
+                auth.error("type", "unknown auth type " + Redaction.quote(type) + "; known: none, bearer, basic");
                 return new None();
             }
         }

@@ -78,6 +78,11 @@ public final class HttpFetcher implements AutoCloseable {
         this.client = builder.build();
     }
 
+    /** How much one answer of this source may claim. */
+    public dev.fleetdeck.provider.SourceLimits limits() {
+        return settings.limits();
+    }
+
     /** Notices for the provider's status: what an operator should know about how we connect. */
     public List<String> notices() {
         return settings.verifyTls() ? List.of() : List.of("TLS verification is off (tls-verify: false)");
@@ -266,64 +271,34 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * Removes the credentials this fetcher sends (the token, the password, the header value) from text built from a
-     * server's answer, should the server have echoed them.
+     * Removes every known secret (the credentials this fetcher sends among them) from text built from a server's
+     * answer, in every form a server may echo it in (see {@link dev.fleetdeck.model.Redaction}).
      */
     public String redact(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        String out = text;
-        for (String secret : settings.auth().secrets()) {
-            if (secret.length() >= 4) {
-                out = out.replace(secret, "****");
-            }
-        }
-        return out;
+        sentSecrets(); // registers this fetcher's secrets, should nothing have read them yet
+        return dev.fleetdeck.model.Redaction.scrub(text);
     }
 
     /**
-     * The body with every credential this fetcher sends replaced by {@code ****}, so that nothing read from it (an
-     * instance name, an error text) can carry a key a server echoed back. The same body when there is none.
+     * The body with every known secret replaced by {@code ****} — raw, JSON-escaped ({@code \/}, {@code \u0066…}),
+     * URL-encoded, base64 or cut to its first 8 characters — so that nothing read from it (an instance name, a label
+     * value, an error text) can carry a key a server echoed back. The same body when this fetcher sends no credential
+     * or nothing matched.
      */
     public HttpBody redact(HttpBody body) {
-        byte[] bytes = body.bytes();
-        boolean changed = false;
-        for (String secret : settings.auth().secrets()) {
-            byte[] s = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (s.length < 4) {
-                continue;
-            }
-            int at = indexOf(bytes, s, 0);
-            if (at < 0) {
-                continue;
-            }
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
-            int from = 0;
-            while (at >= 0) {
-                out.write(bytes, from, at - from);
-                out.writeBytes("****".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                from = at + s.length;
-                at = indexOf(bytes, s, from);
-            }
-            out.write(bytes, from, bytes.length - from);
-            bytes = out.toByteArray();
-            changed = true;
+        if (sentSecrets().isEmpty()) {
+            return body;
         }
-        return changed ? new HttpBody(body.uri(), body.status(), body.contentType(), bytes) : body;
+        String text = new String(body.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String clean = dev.fleetdeck.model.Redaction.scrub(text);
+        return clean.equals(text) ? body : new HttpBody(body.uri(), body.status(), body.contentType(),
+                clean.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static int indexOf(byte[] hay, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+    private List<String> sentSecrets() {
+        List<String> secrets = settings.auth().secrets();
+        secrets.forEach(dev.fleetdeck.model.Redaction::register);
+        return secrets;
     }
 
     /** Removes the Authorization value from a message, should a server have echoed it back. */
@@ -331,11 +306,13 @@ public final class HttpFetcher implements AutoCloseable {
         if (secret == null || e.getMessage() == null) {
             return e;
         }
-        String token = secret.substring(secret.indexOf(' ') + 1);
-        if (token.length() < 4 || !e.getMessage().contains(token)) {
+        dev.fleetdeck.model.Redaction.register(secret.substring(secret.indexOf(' ') + 1));
+        String message = e.getMessage().substring(e.source().length() + 2);
+        String clean = dev.fleetdeck.model.Redaction.scrub(message);
+        if (clean.equals(message)) {
             return e;
         }
-        String message = e.getMessage().substring(e.source().length() + 2).replace(token, "****");
+        message = clean;
         return new ProviderException(e.kind(), e.source(), message, e.retryAfter().orElse(null), null);
     }
 

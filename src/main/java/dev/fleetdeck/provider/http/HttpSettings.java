@@ -2,6 +2,7 @@ package dev.fleetdeck.provider.http;
 
 import dev.fleetdeck.provider.ProviderOptions;
 import dev.fleetdeck.provider.ProviderSpec;
+import dev.fleetdeck.provider.SourceLimits;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -17,9 +18,10 @@ import java.util.Objects;
  *                         the UI flags every provider that does)
  * @param concurrency      how many requests of this provider may be in flight at once
  * @param auth             how requests authenticate
+ * @param limits           how much one answer may claim (GPUs per node, nodes, offers)
  */
 public record HttpSettings(Duration connectTimeout, Duration readTimeout, long maxResponseBytes, boolean verifyTls,
-                           int concurrency, HttpAuth auth) {
+                           int concurrency, HttpAuth auth, SourceLimits limits) {
     /** Default {@link #maxResponseBytes}: a large Prometheus answer or a 1,000-node scrape fits. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L << 20;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -29,9 +31,20 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, long m
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(limits, "limits");
         if (maxResponseBytes < 1 || concurrency < 1) {
             throw new IllegalArgumentException("maxResponseBytes and concurrency must be positive");
         }
+    }
+
+    public HttpSettings(Duration connectTimeout, Duration readTimeout, long maxResponseBytes, boolean verifyTls,
+                        int concurrency, HttpAuth auth) {
+        this(connectTimeout, readTimeout, maxResponseBytes, verifyTls, concurrency, auth, SourceLimits.DEFAULT);
+    }
+
+    /** These settings with another authentication. */
+    public HttpSettings withAuth(HttpAuth other) {
+        return new HttpSettings(connectTimeout, readTimeout, maxResponseBytes, verifyTls, concurrency, other, limits);
     }
 
     /** Defaults with no authentication. */
@@ -61,7 +74,8 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, long m
         long max = http.getByteSize("max-response-size", DEFAULT_MAX_RESPONSE_BYTES, 1024, 1L << 30);
         boolean verify = http.getBoolean("tls-verify", true);
         HttpAuth auth = HttpAuth.from(spec.options().section("auth"));
-        return new HttpSettings(connect, read, max, verify, spec.concurrency(), auth);
+        return new HttpSettings(connect, read, max, verify, spec.concurrency(), auth,
+                SourceLimits.from(spec.options()));
     }
 
     private static Duration min(Duration a, Duration b) {

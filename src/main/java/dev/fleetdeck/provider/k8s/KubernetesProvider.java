@@ -3,6 +3,7 @@ package dev.fleetdeck.provider.k8s;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.provider.input.BoundedFile;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
@@ -151,10 +152,7 @@ final class KubernetesProvider implements FleetProvider {
         if (settings.kubeconfig().isPresent()) {
             var path = settings.kubeconfig().get();
             try {
-                if (Files.size(path) > MAX_KUBECONFIG_BYTES) {
-                    throw new ProviderException(ProviderException.Kind.CONFIG, name, "kubeconfig " + path
-                            + " is larger than 1 MiB");
-                }
+                BoundedFile.checkRegular(path, MAX_KUBECONFIG_BYTES, "kubeconfig");
                 base = Config.fromKubeconfig(context, path.toFile());
             } catch (IOException | RuntimeException e) {
                 throw new ProviderException(ProviderException.Kind.CONFIG, name, "cannot use kubeconfig " + path

@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.nvsmi;
 
+import dev.fleetdeck.model.Redaction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +37,13 @@ record NvsmiHost(String name, Optional<String> region, Map<String, String> label
         }
         String[] parts = text.split("\\s+");
         if (!NAME.matcher(parts[0]).matches()) {
-            throw new IllegalArgumentException("'" + parts[0] + "' is not a host name");
+            throw new IllegalArgumentException(Redaction.quote(parts[0]) + " is not a host name");
         }
         Map<String, String> labels = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {
             var m = LABEL.matcher(parts[i]);
             if (!m.matches()) {
-                throw new IllegalArgumentException("'" + parts[i] + "' is not a label: write key=value");
+                throw new IllegalArgumentException(Redaction.quote(parts[i]) + " is not a label: write key=value");
             }
             labels.put(m.group(1), m.group(2));
         }

@@ -2,6 +2,8 @@ package dev.fleetdeck.provider.nvsmi;
 
 import dev.fleetdeck.provider.ProviderException;
 
+import dev.fleetdeck.provider.input.BoundedFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,11 +56,14 @@ final class NvsmiHostList {
     }
 
     private List<NvsmiHost> read(Path f) throws IOException, ProviderException {
-        if (Files.size(f) > MAX_FILE_BYTES) {
-            throw new ProviderException(ProviderException.Kind.CONFIG, source, "host file " + f + " is larger than "
-                    + MAX_FILE_BYTES + " bytes");
+        List<String> lines;
+        try {
+            lines = new String(BoundedFile.read(f, MAX_FILE_BYTES, "host file"), StandardCharsets.UTF_8).lines()
+                    .toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(ProviderException.Kind.CONFIG, source, "reading host file was interrupted");
         }
-        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         List<NvsmiHost> hosts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             try {

@@ -120,6 +120,7 @@ public final class NvsmiProvider implements FleetProvider {
         if (settings.xml()) {
             Map<String, List<GpuProcess>> processes = new java.util.HashMap<>();
             NvsmiOutput gpus = cmd.queryXml(processes);
+            noGpus(host, gpus, warnings);
             return new HostReading(node(host, gpus, processes), warnings, false);
         }
         List<String> fields = fieldsByHost.computeIfAbsent(host.name(), h -> List.of());
@@ -128,13 +129,21 @@ public final class NvsmiProvider implements FleetProvider {
             fieldsByHost.put(host.name(), fields);
         }
         NvsmiOutput gpus = cmd.queryGpus(fields);
-        if (gpus.rows().isEmpty() && cmd.lastRefusedField().isPresent()) {
-            // The driver refused a field it listed (it happens across driver updates): drop it and ask again.
+        List<String> refused = new ArrayList<>();
+        while (gpus.rows().isEmpty() && cmd.lastRefusedField().isPresent() && refused.size() < fields.size()) {
+            // The driver refused a field it listed (it happens across driver updates): drop it and ask again, as
+            // often as it takes in this same poll, so that two refused fields cost one poll, not two.
+            refused.add(cmd.lastRefusedField().get());
             List<String> fewer = new ArrayList<>(fields);
-            fewer.remove(cmd.lastRefusedField().get());
+            fewer.removeAll(refused);
             fieldsByHost.put(host.name(), List.copyOf(fewer));
             gpus = cmd.queryGpus(fewer);
         }
+        if (!refused.isEmpty()) {
+            warnings.add(label(host) + ": the driver refused " + String.join(", ", refused)
+                    + "; read without " + (refused.size() == 1 ? "it" : "them") + " from now on");
+        }
+        noGpus(host, gpus, warnings);
         if (!gpus.garbage().isEmpty()) {
             warnings.add(label(host) + ": ignored unexpected output from nvidia-smi: " + gpus.garbage().getFirst());
         }
@@ -147,6 +156,14 @@ public final class NvsmiProvider implements FleetProvider {
             }
         }
         return new HostReading(node(host, gpus, processes), warnings, false);
+    }
+
+    /** A host whose nvidia-smi answers but lists no GPU is worth a word: it is never silently an empty node. */
+    private void noGpus(NvsmiHost host, NvsmiOutput out, List<String> warnings) {
+        if (out.rows().isEmpty() && out.lost().isEmpty() && out.driverFailure().isEmpty()) {
+            warnings.add(label(host) + ": nvidia-smi answered but listed no GPU (is the driver loaded, and are the "
+                    + "GPUs visible to this user or container?)");
+        }
     }
 
     private Node node(NvsmiHost host, NvsmiOutput out, Map<String, List<GpuProcess>> processes) {
@@ -168,7 +185,7 @@ public final class NvsmiProvider implements FleetProvider {
         modelByHost.put(host.name(), model);
         String driver = out.rows().isEmpty() ? ""
                 : NvsmiValues.text(NvsmiGpus.value(out.rows().getFirst(), NvsmiField.DRIVER_VERSION));
-        boolean busy = gpus.stream().anyMatch(g -> !g.processes().isEmpty());
+        boolean busy = gpus.stream().anyMatch(g -> g.processes().stream().anyMatch(settings::isWorkload));
         NodeState state = out.driverFailure().isPresent() ? NodeState.DOWN
                 : busy && settings.busyMeansRented() ? NodeState.RENTED : NodeState.AVAILABLE;
         return new Node(label(host), name, region(host), model, state, Optional.empty(), Metrics.ABSENT, driver, "",

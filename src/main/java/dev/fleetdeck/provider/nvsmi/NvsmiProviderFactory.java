@@ -25,6 +25,7 @@ import java.util.Optional;
  * region: local                  # region of hosts without a region label
  * command-timeout: 10s           # per command; the process tree is killed after it
  * busy-means-rented: true        # a node with compute processes counts as rented
+ * ignore-processes: [Xorg, …]     # programs that never count (display servers and compositors by default)
  * format: csv                    # csv: --query-gpu/--query-compute-apps; xml: nvidia-smi -q -x
  * </pre>
  */
@@ -72,7 +73,7 @@ public final class NvsmiProviderFactory implements ProviderFactory {
         }
         NvsmiSettings settings = new NvsmiSettings(template, o.getString("nvidia-smi", "nvidia-smi"),
                 o.getString("region", "local"), timeout, spec.concurrency(), o.getBoolean("busy-means-rented", true),
-                localHostname(), xml(o));
+                localHostname(), xml(o), o.getStringList("ignore-processes", NvsmiSettings.DEFAULT_IGNORED));
         return new NvsmiProvider(spec.name(), settings, new NvsmiHostList(spec.name(), hosts, file),
                 Clock.systemUTC());
     }

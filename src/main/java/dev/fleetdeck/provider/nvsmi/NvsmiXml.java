@@ -55,9 +55,11 @@ record NvsmiXml(List<Map<String, String>> rows, Map<String, List<GpuProcess>> pr
             put(row, "temperature.memory", text(gpu, "temperature", "memory_temp"));
             Optional<Element> power = child(gpu, "gpu_power_readings").or(() -> child(gpu, "power_readings"));
             power.ifPresent(p -> {
-                put(row, "power.draw", text(p, "power_draw").or(() -> text(p, "average_power_draw"))
-                        .or(() -> text(p, "instant_power_draw")));
-                put(row, "power.limit", text(p, "current_power_limit").or(() -> text(p, "power_limit")));
+                // Schema 13 has both average_power_draw and instant_power_draw, either of them "N/A" on some cards.
+                put(row, "power.draw", present(text(p, "power_draw"), text(p, "average_power_draw"),
+                        text(p, "instant_power_draw")));
+                put(row, "power.limit", present(text(p, "current_power_limit"), text(p, "power_limit"),
+                        text(p, "enforced_power_limit"), text(p, "requested_power_limit")));
             });
             put(row, "clocks.current.sm", text(gpu, "clocks", "sm_clock"));
             put(row, "pstate", text(gpu, "performance_state"));
@@ -75,7 +77,8 @@ record NvsmiXml(List<Map<String, String>> rows, Map<String, List<GpuProcess>> pr
                     if (!Double.isNaN(pid)) {
                         processes.computeIfAbsent(uuid, k -> new ArrayList<>()).add(new GpuProcess((long) pid,
                                 NvsmiValues.text(text(p, "process_name").orElse(null)),
-                                NvsmiValues.number(text(p, "used_memory").orElse(null))));
+                                NvsmiValues.number(text(p, "used_memory").orElse(null)),
+                                NvsmiValues.text(text(p, "type").orElse(null))));
                     }
                 }
             });
@@ -115,6 +118,17 @@ record NvsmiXml(List<Map<String, String>> rows, Map<String, List<GpuProcess>> pr
                 }
             }
         });
+    }
+
+    /** The first of the values that is really there (not absent, not "N/A", not "[Not Supported]"). */
+    @SafeVarargs
+    private static Optional<String> present(Optional<String>... chain) {
+        for (Optional<String> v : chain) {
+            if (v.isPresent() && !NvsmiValues.isAbsent(v.get())) {
+                return v;
+            }
+        }
+        return Optional.empty();
     }
 
     private static void put(Map<String, String> row, String key, Optional<String> value) {

@@ -41,7 +41,7 @@ public final class ProcessRunner {
     public static ProcessResult run(List<String> argv, Duration timeout) throws Failure, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            process = new ProcessBuilder(inOwnSession(argv)).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
             throw new Failure("cannot start " + argv.getFirst() + ": " + e.getMessage(), e);
         }
@@ -57,6 +57,9 @@ public final class ProcessRunner {
                 throw new Failure(argv.getFirst() + " did not finish within " + timeout.toMillis()
                         + " ms (killed with its child processes)", null);
             }
+            // The command is done. Whatever it left behind in its session (a child that detached, one that still
+            // holds stdout open) is ended now, which also closes the pipes, so the readers finish at once.
+            killGroup(process);
             outReader.join(Duration.ofSeconds(2));
             errReader.join(Duration.ofSeconds(2));
             if (tooMuch.get()) {
@@ -76,11 +79,51 @@ public final class ProcessRunner {
         }
     }
 
-    /** Kills the process and every descendant, then waits briefly so the kernel reaps them. */
+    /** {@code setsid}, which makes each command the leader of its own session and process group. */
+    private static final String SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .filter(p -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(p))).findFirst().orElse(null);
+    private static final String KILL = java.util.stream.Stream.of("/usr/bin/kill", "/bin/kill")
+            .filter(p -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(p))).findFirst().orElse(null);
+
+    /**
+     * The command run in a session of its own where the system has {@code setsid} (Linux): then its process group id
+     * is its pid, and everything it starts — even a child that outlives it, re-parented to init — can be ended by
+     * group, which {@link Process#descendants()} cannot do once the parent is gone.
+     */
+    static List<String> inOwnSession(List<String> argv) {
+        if (SETSID == null || KILL == null) {
+            return argv;
+        }
+        List<String> out = new java.util.ArrayList<>(argv.size() + 1);
+        out.add(SETSID);
+        out.addAll(argv);
+        return out;
+    }
+
+    /** Ends every process left in the command's process group (SIGKILL); nothing when it has none. */
+    static void killGroup(Process process) {
+        if (SETSID == null || KILL == null) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder(KILL, "-KILL", "--", "-" + process.pid())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!kill.waitFor(2, TimeUnit.SECONDS)) {
+                kill.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // kill(1) could not start: the descendants still get destroyed by killTree where it applies
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills the process, its process group and every descendant, then waits briefly so the kernel reaps them. */
     static void killTree(Process process) {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
+        killGroup(process);
         try {
             process.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

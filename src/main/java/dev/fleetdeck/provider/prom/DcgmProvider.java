@@ -10,13 +10,12 @@ import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.provider.http.HttpBody;
 import dev.fleetdeck.provider.http.HttpFetcher;
+import dev.fleetdeck.provider.input.BoundedFile;
 import dev.fleetdeck.provider.prom.dcgm.DcgmCollector;
 import dev.fleetdeck.provider.prom.dcgm.LabelMapping;
 import dev.fleetdeck.provider.prom.expo.ExpositionParser;
 import dev.fleetdeck.provider.prom.expo.ParseException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +65,19 @@ public final class DcgmProvider implements FleetProvider {
     }
 
     @Override
+    public dev.fleetdeck.provider.SourceLimits limits() {
+        return http.limits();
+    }
+
+    @Override
     public List<String> notices() {
         return http.notices();
     }
 
-    private record Scrape(ScrapeTarget target, List<Node> nodes, String error) {
+    private record Scrape(ScrapeTarget target, List<Node> nodes, String error, List<String> warnings) {
+        Scrape(ScrapeTarget target, List<Node> nodes, String error) {
+            this(target, nodes, error, List.of());
+        }
     }
 
     @Override
@@ -85,6 +92,7 @@ public final class DcgmProvider implements FleetProvider {
         int down = 0;
         String firstError = null;
         for (Scrape s : results) {
+            warnings.addAll(s.warnings());
             if (s.error() == null) {
                 nodes.addAll(s.nodes());
                 lastNodes.put(s.target().name(), s.nodes());
@@ -107,26 +115,35 @@ public final class DcgmProvider implements FleetProvider {
             byte[] body;
             String contentType = null;
             if (t.file().isPresent()) {
-                if (Files.size(t.file().get()) > maxBytes) {
-                    return new Scrape(t, List.of(), t.name() + ": larger than the " + (maxBytes >> 20)
-                            + " MiB limit (max-response-size)");
-                }
-                body = Files.readAllBytes(t.file().get());
+                body = BoundedFile.read(t.file().get(), maxBytes, "saved scrape");
             } else {
-                HttpBody b = http.get(t.uri().orElseThrow(), HttpFetcher.Expect.TEXT);
+                HttpBody b = http.redact(http.get(t.uri().orElseThrow(), HttpFetcher.Expect.TEXT));
                 body = b.bytes();
                 contentType = b.contentType().orElse(null);
             }
             DcgmCollector collector = new DcgmCollector(mapping, t.host(), t.labels());
-            ExpositionParser.forContentType(contentType).parse(body, body.length, t.name(), collector);
-            return new Scrape(t, collector.nodes(name, inventory), null);
+            ExpositionParser.Problems problems = new ExpositionParser.Problems();
+            long parsed = ExpositionParser.forContentType(contentType).parse(body, body.length, t.name(), collector,
+                    problems);
+            List<String> warnings = new ArrayList<>();
+            if (problems.count() > 0) {
+                // One malformed line fails that line only: the target and its other series still count.
+                ParseException first = problems.examples().getFirst();
+                warnings.add(t.name() + ": " + problems.count() + " malformed line" + (problems.count() == 1 ? ""
+                        : "s") + " skipped (" + parsed + " samples read); first: line " + first.line() + ": "
+                        + first.getMessage().substring(first.getMessage().indexOf(": line ") + 7 + String.valueOf(
+                        first.line()).length() + 2));
+                if (parsed == 0) {
+                    return new Scrape(t, List.of(), "malformed exposition: " + first.getMessage(), warnings);
+                }
+            }
+            return new Scrape(t, collector.nodes(name, inventory), null, warnings);
         } catch (ProviderException e) {
             return new Scrape(t, List.of(), e.getMessage().substring(e.source().length() + 2));
         } catch (ParseException e) {
             return new Scrape(t, List.of(), "malformed exposition: " + e.getMessage());
-        } catch (IOException e) {
-            return new Scrape(t, List.of(), t.name() + ": cannot read: " + e.getClass().getSimpleName() + " "
-                    + e.getMessage());
+        } catch (BoundedFile.Refused e) {
+            return new Scrape(t, List.of(), e.getMessage() + " (max-response-size applies to files too)");
         }
     }
 

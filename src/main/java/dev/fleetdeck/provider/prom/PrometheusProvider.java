@@ -63,6 +63,11 @@ public final class PrometheusProvider implements FleetProvider {
     }
 
     @Override
+    public dev.fleetdeck.provider.SourceLimits limits() {
+        return http.limits();
+    }
+
+    @Override
     public List<String> notices() {
         return http.notices();
     }
@@ -75,7 +80,7 @@ public final class PrometheusProvider implements FleetProvider {
     @Override
     public ProviderSnapshot poll() throws ProviderException, InterruptedException {
         URI uri = api("query", "query=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
-        HttpBody body = http.get(uri, HttpFetcher.Expect.JSON);
+        HttpBody body = http.redact(http.get(uri, HttpFetcher.Expect.JSON));
         DcgmCollector collector = new DcgmCollector(mapping, null, Map.of());
         PromResponse.Outcome outcome;
         try {
@@ -135,7 +140,7 @@ public final class PrometheusProvider implements FleetProvider {
         java.util.Arrays.fill(out, Double.NaN);
         URI uri = api("query_range", "query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start="
                 + from.getEpochSecond() + "&end=" + to.getEpochSecond() + "&step=" + step.toSeconds() + "s");
-        HttpBody body = http.get(uri, HttpFetcher.Expect.JSON);
+        HttpBody body = http.redact(http.get(uri, HttpFetcher.Expect.JSON));
         long start = from.toEpochMilli();
         long stepMs = step.toMillis();
         try {

@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.prom;
 
+import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderFactory;
 import dev.fleetdeck.provider.ProviderOptions;
@@ -52,7 +53,7 @@ public final class PrometheusProviderFactory implements ProviderFactory {
                     throw new IllegalArgumentException();
                 }
             } catch (IllegalArgumentException | NullPointerException e) {
-                o.error("url", "'" + url + "' is not an http(s) URL without a query");
+                o.error("url", Redaction.quote(url) + " is not an http(s) URL without a query");
             }
         }
         String selector = o.getString("selector", "");

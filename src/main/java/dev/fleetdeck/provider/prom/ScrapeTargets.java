@@ -1,7 +1,9 @@
 package dev.fleetdeck.provider.prom;
 
+import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.http.HttpFetcher;
+import dev.fleetdeck.provider.input.BoundedFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,11 +59,11 @@ public final class ScrapeTargets {
         try {
             uri = URI.create(t);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + t + "' is not a URL");
+            throw new IllegalArgumentException(Redaction.quote(t) + " is not a URL");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                 || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + t + "' is not an http(s) URL or file: path");
+            throw new IllegalArgumentException(Redaction.quote(t) + " is not an http(s) URL or file: path");
         }
         return new ScrapeTarget(HttpFetcher.describe(uri), Optional.of(uri), Optional.empty(), Map.of());
     }
@@ -75,14 +77,17 @@ public final class ScrapeTargets {
         try {
             FileTime modified = Files.getLastModifiedTime(f);
             if (!modified.equals(lastModified)) {
-                if (Files.size(f) > MAX_FILE_BYTES) {
-                    throw config("target file " + f + " is larger than " + MAX_FILE_BYTES + " bytes");
-                }
-                fromFile = readSd(f, Files.readAllBytes(f));
+                fromFile = readSd(f, BoundedFile.read(f, MAX_FILE_BYTES, "target file"));
                 lastModified = modified;
             }
+        } catch (BoundedFile.Refused e) {
+            throw config(e.getMessage());
         } catch (IOException e) {
-            throw config("cannot read target file " + f + ": " + e.getClass().getSimpleName());
+            throw config("cannot read target file " + dev.fleetdeck.model.SafeText.of(f.toString()) + ": "
+                    + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw config("reading target file " + dev.fleetdeck.model.SafeText.of(f.toString()) + " was interrupted");
         }
         List<ScrapeTarget> all = new ArrayList<>(fixed);
         all.addAll(fromFile);

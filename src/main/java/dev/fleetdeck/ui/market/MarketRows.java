@@ -38,12 +38,12 @@ public final class MarketRows {
 
         /** "64 GPUs · $2.49", "high · $2.69 spot", "sold out". */
         public String text() {
-            if (!inStock()) {
-                return "sold out";
-            }
-            String stock = stockGpus > 0 ? Units.gpus(stockGpus) : level.label();
             String price = Metrics.isPresent(bestPrice) ? " · " + Units.price(bestPrice)
                     + (bestKind == OfferKind.ON_DEMAND ? "" : " " + bestKind.label()) : "";
+            if (!inStock()) {
+                return stockGpus < 0 && level == StockLevel.UNKNOWN ? level.label() + price : "sold out";
+            }
+            String stock = stockGpus > 0 ? Units.gpus(stockGpus) : level.label();
             return stock + price;
         }
     }
@@ -106,7 +106,7 @@ public final class MarketRows {
             } else if (o.level().ordinal() < level.ordinal()) {
                 level = o.level(); // HIGH < MEDIUM < LOW < AVAILABLE < NONE in declaration order
             }
-            if (o.inStock() && Metrics.isPresent(o.pricePerGpuHour())
+            if ((o.inStock() || o.level() == StockLevel.UNKNOWN) && Metrics.isPresent(o.pricePerGpuHour())
                     && (Double.isNaN(best) || o.pricePerGpuHour() < best)) {
                 best = o.pricePerGpuHour();
                 kind = o.kind();

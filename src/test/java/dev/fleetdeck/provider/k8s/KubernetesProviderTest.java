@@ -166,7 +166,7 @@ class KubernetesProviderTest {
             assertEquals(List.of("gpu-h100-1", "nori"), first.nodes().stream().map(Node::hostname).toList(),
                     "GPU nodes only: the AKS nodes have no nvidia.com/gpu");
             Node a16 = node(first, "nori");
-            assertEquals("A16", a16.gpuModel(), "from nvidia.com/gpu.product NVIDIA-A16-4Q");
+            assertEquals("A16-4Q", a16.gpuModel(), "a 4 GB vGPU slice of an A16 (NVIDIA-A16-4Q) is not a whole A16");
             assertEquals(1, a16.gpus().size());
             assertEquals(4096, a16.gpus().getFirst().memoryTotalMiB(), 0, "nvidia.com/gpu.memory");
             assertEquals("550.90.07", a16.driverVersion());

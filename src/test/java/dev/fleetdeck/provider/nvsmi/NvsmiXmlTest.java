@@ -66,8 +66,9 @@ class NvsmiXmlTest {
         assertTrue(Double.isNaN(g.eccCorrected()) && Double.isNaN(g.eccUncorrected()), "N/A on a workstation GPU");
         assertThat(g.throttleReasons()).as("idle is not a slowdown").isEmpty();
         assertThat(g.healthReasons()).as("remapped rows No/No").isEmpty();
-        assertEquals(List.of(new GpuProcess(1842, "cosmic-comp", 410), new GpuProcess(3190, "/usr/bin/code", 451),
-                new GpuProcess(4937, "python", 160), new GpuProcess(34626, "/usr/lib/chromium/chromium", 183)),
+        assertEquals(List.of(new GpuProcess(1842, "cosmic-comp", 410, "G"),
+                new GpuProcess(3190, "/usr/bin/code", 451, "G"), new GpuProcess(4937, "python", 160, "C"),
+                new GpuProcess(34626, "/usr/lib/chromium/chromium", 183, "C+G")),
                 g.processes());
     }
 
@@ -82,7 +83,8 @@ class NvsmiXmlTest {
         assertEquals(26.78, g.powerW());
         assertEquals(70.0, g.powerLimitW(), "power_limit in the older power_readings");
         assertEquals(585.0, g.smClockMHz());
-        assertEquals(List.of(new GpuProcess(675, "/usr/lib/xorg/Xorg", 22), new GpuProcess(5762, "python", 1005)),
+        assertEquals(List.of(new GpuProcess(675, "/usr/lib/xorg/Xorg", 22, "G"),
+                new GpuProcess(5762, "python", 1005, "C")),
                 g.processes());
         assertThat(x.rows().getFirst()).containsKey("clocks_throttle_reasons.hw_thermal_slowdown");
     }

@@ -139,9 +139,18 @@ class DcgmProviderTest {
     void aMalformedScrapeNamesTheTargetAndLine() throws Exception {
         Path saved = dir.resolve("broken.txt");
         Files.writeString(saved, "DCGM_FI_DEV_GPU_TEMP{gpu=\"0\",Hostname=\"a\"} 40\nDCGM_FI_DEV_GPU_TEMP{gpu=\"1\" 41\n");
+        // One malformed line fails that line alone: the target's other series still count, and the line is named.
+        ProviderSnapshot snap = provider("targets: [\"file:" + saved + "\"]").poll();
+        assertThat(snap.nodes()).hasSize(1);
+        assertThat(snap.nodes().getFirst().gpus().getFirst().temperatureC()).isEqualTo(40.0);
+        assertThat(snap.warnings()).hasSize(1);
+        assertThat(snap.warnings().getFirst()).contains("file:" + saved).contains("1 malformed line skipped")
+                .contains("line 2: expected ',' or '}'");
+
+        Files.writeString(saved, "DCGM_FI_DEV_GPU_TEMP{gpu=\"1\" 41\n");
         ProviderException e = assertThrows(ProviderException.class, () -> provider("targets: [\"file:" + saved
                 + "\"]").poll());
-        assertThat(e.getMessage()).contains("malformed exposition: file:" + saved + ": line 2: expected ',' or '}'");
+        assertThat(e.getMessage()).contains("malformed exposition: file:" + saved + ": line 1: expected ',' or '}'");
     }
 
     @Test

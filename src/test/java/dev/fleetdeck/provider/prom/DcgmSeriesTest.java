@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The series names FleetDeck reads are dcgm-exporter's own (checked against its counter lists in the fixtures). */
 class DcgmSeriesTest {
     /** DCGM fields we read that dcgm-exporter's shipped lists leave out (users enable them in a custom list). */
-    private static final Set<String> OUTSIDE_DEFAULT_LISTS = Set.of("DCGM_FI_DEV_POWER_MGMT_LIMIT",
+    private static final Set<String> OUTSIDE_DEFAULT_LISTS = Set.of("DCGM_FI_DEV_POWER_MGMT_LIMIT", "DCGM_FI_DEV_FB_TOTAL",
             "DCGM_FI_DEV_ENFORCED_POWER_LIMIT", "DCGM_FI_DEV_ROW_REMAP_PENDING", "DCGM_FI_DEV_CLOCK_THROTTLE_REASONS",
             "DCGM_FI_DEV_CLOCKS_EVENT_REASONS");
 

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Gathers dcgm-exporter series (from a scrape or a PromQL answer) into nodes and GPUs. Not thread-safe: one per
@@ -38,7 +37,10 @@ public final class DcgmCollector implements SampleSink {
 
     private static final class NodeAcc {
         final String region;
-        final Map<Integer, GpuAccumulator> gpus = new TreeMap<>();
+        /** By UUID ("u:" + UUID) when the series carry one, else by index ("i:" + index). */
+        final Map<String, GpuAccumulator> gpus = new HashMap<>();
+        /** Which UUID each index belongs to, so series with only one of the two still find their GPU. */
+        final Map<Integer, String> uuidByIndex = new HashMap<>();
         String driver = "";
 
         NodeAcc(String region) {
@@ -53,6 +55,7 @@ public final class DcgmCollector implements SampleSink {
     private final Map<String, NodeAcc> nodes = new LinkedHashMap<>();
     private long samples;
     private long used;
+    private long unplaced;
 
     /**
      * @param mapping        which labels name node, region and tenant
@@ -85,23 +88,32 @@ public final class DcgmCollector implements SampleSink {
     }
 
     private void add(DcgmSeries series, Sample s) {
+        int index = gpuIndex(s);
+        String uuid = s.label(UUID);
+        if (uuid != null && uuid.isBlank()) {
+            uuid = null;
+        }
+        if (index < 0 && uuid == null) {
+            unplaced++; // a series that names no GPU (an exporter's own metric) never becomes one
+            return;
+        }
         String node = nodeOf(s);
         if (node == null) {
             return;
         }
         used++;
         NodeAcc acc = nodes.computeIfAbsent(node, k -> new NodeAcc(regionOf(s)));
-        int index = gpuIndex(s);
-        GpuAccumulator gpu = acc.gpus.computeIfAbsent(index, GpuAccumulator::new);
-        if (gpu.uuid.isEmpty()) {
-            String uuid = s.label(UUID);
-            gpu.uuid = uuid == null ? "" : uuid;
+        GpuAccumulator gpu = gpuOf(acc, index, uuid);
+        if (gpu.uuid.isEmpty() && uuid != null) {
+            gpu.uuid = uuid;
+        }
+        if (gpu.modelName.isEmpty()) {
             String model = s.label(MODEL);
-            gpu.modelName = model == null ? "" : model;
-            if (acc.driver.isEmpty()) {
-                String driver = s.label(DRIVER);
-                acc.driver = driver == null ? "" : driver;
-            }
+            gpu.modelName = model == null ? "" : model.strip();
+        }
+        if (acc.driver.isEmpty()) {
+            String driver = s.label(DRIVER);
+            acc.driver = driver == null ? "" : driver;
         }
         // With honor_labels off, Prometheus renames the workload's pod/namespace to exported_*; with it on (or when
         // scraping directly) an idle GPU may carry the exporter's own pod, which is not a workload.
@@ -119,6 +131,33 @@ public final class DcgmCollector implements SampleSink {
             }
         }
         gpu.add(series, s.value(), s.label(GPU_I_ID), s.label(GPU_I_PROFILE));
+    }
+
+    /**
+     * The GPU a series belongs to, whatever order the series come in: by UUID where known, else by index; a GPU first
+     * seen by index alone is adopted by the UUID that later comes with the same index.
+     */
+    private static GpuAccumulator gpuOf(NodeAcc acc, int index, String uuid) {
+        if (uuid == null) {
+            String known = acc.uuidByIndex.get(index);
+            return acc.gpus.computeIfAbsent(known != null ? "u:" + known : "i:" + index,
+                    k -> new GpuAccumulator(index));
+        }
+        GpuAccumulator gpu = acc.gpus.get("u:" + uuid);
+        if (gpu == null) {
+            gpu = index >= 0 ? acc.gpus.remove("i:" + index) : null;
+            if (gpu == null || !gpu.uuid.isEmpty()) {
+                gpu = new GpuAccumulator(index);
+            }
+            acc.gpus.put("u:" + uuid, gpu);
+        }
+        if (index >= 0) {
+            acc.uuidByIndex.putIfAbsent(index, uuid);
+            if (gpu.index < 0) {
+                gpu.index = index;
+            }
+        }
+        return gpu;
     }
 
     private static boolean isExporterItself(String pod, String container) {
@@ -181,6 +220,11 @@ public final class DcgmCollector implements SampleSink {
         return used;
     }
 
+    /** Samples of dcgm series that name no GPU (no {@code gpu}, {@code device} or {@code UUID} label): left out. */
+    public long unplacedSamples() {
+        return unplaced;
+    }
+
     /** Node names collected so far. */
     public List<String> nodeNames() {
         return List.copyOf(nodes.keySet());
@@ -198,7 +242,14 @@ public final class DcgmCollector implements SampleSink {
             Map<String, Integer> models = new HashMap<>();
             Map<String, Integer> tenants = new HashMap<>();
             boolean busy = false;
-            for (GpuAccumulator g : acc.gpus.values()) {
+            List<GpuAccumulator> ordered = new ArrayList<>(acc.gpus.values());
+            ordered.sort(java.util.Comparator.comparingInt((GpuAccumulator g) -> g.index < 0 ? Integer.MAX_VALUE
+                    : g.index).thenComparing(g -> g.uuid));
+            int nextIndex = ordered.stream().mapToInt(g -> g.index).max().orElse(-1) + 1;
+            for (GpuAccumulator g : ordered) {
+                if (g.index < 0) {
+                    g.index = nextIndex++; // known by UUID only: numbered after the GPUs with an index
+                }
                 Gpu gpu = g.toGpu();
                 gpus.add(gpu);
                 models.merge(gpu.model(), 1, Integer::sum);

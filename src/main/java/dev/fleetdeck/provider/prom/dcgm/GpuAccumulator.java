@@ -24,7 +24,7 @@ final class GpuAccumulator {
             ThrottleReason.SYNC_BOOST, ThrottleReason.SW_THERMAL_SLOWDOWN, ThrottleReason.HW_THERMAL_SLOWDOWN,
             ThrottleReason.HW_POWER_BRAKE};
 
-    final int index;
+    int index;
     String uuid = "";
     String modelName = "";
     double gpuUtil = Double.NaN;
@@ -33,6 +33,7 @@ final class GpuAccumulator {
     double fbUsed = Double.NaN;
     double fbFree = Double.NaN;
     double fbReserved = Double.NaN;
+    double fbTotal = Double.NaN;
     double migFbUsed;
     double migFbFree;
     boolean migFb;
@@ -57,7 +58,18 @@ final class GpuAccumulator {
         this.index = index;
     }
 
+    /**
+     * DCGM's "blank" values (no reading: field not supported, GPU busy): the int32 blanks from 0x7ffffff0, the int64
+     * blanks from 0x7ffffffffffffff0, and the FP64 blank 140737488355328.0 and above.
+     */
+    static boolean isBlank(double v) {
+        return v >= 2_147_483_632d || v <= -2_147_483_632d || Double.isInfinite(v) || Double.isNaN(v);
+    }
+
     void add(DcgmSeries series, double v, String migInstance, String migProfile) {
+        if (isBlank(v) && series != DcgmSeries.THROTTLE_REASONS && series != DcgmSeries.EVENT_REASONS) {
+            return;
+        }
         boolean mig = migInstance != null;
         if (mig && migInstances.add(migInstance) && migProfile != null) {
             migProfiles.merge(migProfile, 1, Integer::sum);
@@ -87,6 +99,7 @@ final class GpuAccumulator {
                 }
             }
             case FB_RESERVED -> fbReserved = mig ? fbReserved : v;
+            case FB_TOTAL -> fbTotal = mig ? fbTotal : v;
             case GPU_TEMP -> temp = v;
             case MEMORY_TEMP -> memTemp = v;
             case POWER_USAGE -> power = v;
@@ -110,8 +123,12 @@ final class GpuAccumulator {
         double util = !Double.isNaN(gpuUtil) ? gpuUtil : engineCount > 0 ? 100.0 * engineSum / engineCount : Double.NaN;
         double used = !Double.isNaN(fbUsed) ? fbUsed : migFb ? migFbUsed : Double.NaN;
         double free = !Double.isNaN(fbFree) ? fbFree : migFb ? migFbFree : Double.NaN;
-        double total = Double.isNaN(used) || Double.isNaN(free) ? Double.NaN
+        double total = !Double.isNaN(fbTotal) && fbTotal > 0 ? fbTotal
+                : Double.isNaN(used) || Double.isNaN(free) ? Double.NaN
                 : used + free + (Double.isNaN(fbReserved) ? 0 : fbReserved);
+        if (Double.isNaN(used) && !Double.isNaN(total) && !Double.isNaN(free)) {
+            used = Math.max(0, total - free - (Double.isNaN(fbReserved) ? 0 : fbReserved));
+        }
         Set<ThrottleReason> throttle = EnumSet.noneOf(ThrottleReason.class);
         if (throttleMask > 0) {
             for (int i = 0; i < BITS.length; i++) {

@@ -23,8 +23,45 @@ public final class ExpositionParser {
         return new ExpositionParser(contentType != null && contentType.contains("application/openmetrics-text"));
     }
 
-    /** Parses {@code buf[0, length)}; returns the number of samples. */
+    /**
+     * Malformed lines of one parse: each fails alone, is counted, and the first few are kept for the target's status.
+     * Not thread-safe: one per parse.
+     */
+    public static final class Problems {
+        /** Lines kept as examples; the rest are counted. */
+        public static final int KEPT = 3;
+        private final java.util.List<ParseException> first = new java.util.ArrayList<>(KEPT);
+        private long count;
+
+        void add(ParseException e) {
+            count++;
+            if (first.size() < KEPT) {
+                first.add(e);
+            }
+        }
+
+        /** How many lines were malformed. */
+        public long count() {
+            return count;
+        }
+
+        /** The first malformed lines, in order. */
+        public java.util.List<ParseException> examples() {
+            return java.util.List.copyOf(first);
+        }
+    }
+
+    /** Parses {@code buf[0, length)}, strictly: the first malformed line ends the parse. Returns the samples. */
     public long parse(byte[] buf, int length, String target, SampleSink sink) throws ParseException {
+        return parse(buf, length, target, sink, null);
+    }
+
+    /**
+     * Parses {@code buf[0, length)}; a malformed line is skipped and recorded in {@code problems} (or, when that is
+     * null, ends the parse with its exception). Returns the number of samples.
+     */
+    public long parse(byte[] buf, int length, String target, SampleSink sink, Problems problems)
+            throws ParseException {
         SampleView s = new SampleView();
         s.buf = buf;
         int pos = 0;
@@ -45,14 +82,21 @@ public final class ExpositionParser {
                 start++;
             }
             if (start < end) {
-                if (buf[start] == '#') {
-                    if (comment(buf, start, end, line, target)) {
-                        return samples; // # EOF
+                try {
+                    if (buf[start] == '#') {
+                        if (comment(buf, start, end, line, target)) {
+                            return samples; // # EOF (OpenMetrics only)
+                        }
+                    } else {
+                        sampleLine(buf, start, end, line, target, s);
+                        sink.accept(s);
+                        samples++;
                     }
-                } else {
-                    sampleLine(buf, start, end, line, target, s);
-                    sink.accept(s);
-                    samples++;
+                } catch (ParseException e) {
+                    if (problems == null) {
+                        throw e;
+                    }
+                    problems.add(e);
                 }
             }
             pos = eol + 1;
@@ -76,7 +120,7 @@ public final class ExpositionParser {
             i++;
         }
         if (startsWith(b, i, e, "EOF") && isBlank(b, i + 3, e)) {
-            return true;
+            return openMetrics; // in the Prometheus text format "# EOF" is only a comment: later samples count
         }
         boolean help = startsWith(b, i, e, "HELP ");
         boolean type = startsWith(b, i, e, "TYPE ");
@@ -114,7 +158,7 @@ public final class ExpositionParser {
 
     private static boolean isType(byte[] b, int s, int e) {
         for (String t : new String[] {"counter", "gauge", "histogram", "summary", "untyped", "unknown", "info",
-                "stateset", "gaugehistogram"}) {
+                "stateset", "gaugehistogram", "gauge_histogram"}) {
             if (e - s == t.length() && startsWith(b, s, e, t)) {
                 return true;
             }
@@ -126,6 +170,7 @@ public final class ExpositionParser {
         v.line = line;
         v.labels = 0;
         v.hasTimestamp = false;
+        v.nameEscaped = false;
         int i = s;
         if (b[i] == '{') {
             v.nameStart = -1;
@@ -143,12 +188,21 @@ public final class ExpositionParser {
                 i++;
             }
             v.nameEnd = i;
+            if (i >= e || (b[i] != ' ' && b[i] != '\t' && b[i] != '{')) {
+                throw new ParseException(target, line, i >= e ? "missing value" : "expected a space before the value");
+            }
+            int afterName = i;
+            while (i < e && (b[i] == ' ' || b[i] == '\t')) {
+                i++;
+            }
             if (i < e && b[i] == '{') {
-                i = labels(b, i, e, line, target, v);
+                i = labels(b, i, e, line, target, v); // "name {…}" is the same as "name{…}"
+            } else {
+                i = afterName;
             }
         }
-        if (i >= e || (b[i] != ' ' && b[i] != '\t')) {
-            throw new ParseException(target, line, i >= e ? "missing value" : "expected a space before the value");
+        if (i >= e) {
+            throw new ParseException(target, line, "missing value");
         }
         while (i < e && (b[i] == ' ' || b[i] == '\t')) {
             i++;
@@ -188,20 +242,74 @@ public final class ExpositionParser {
         }
     }
 
+    /**
+     * A sample's timestamp in milliseconds: integers are read exactly (a nanosecond-scale int64 is not rounded
+     * through a double), OpenMetrics seconds with up to millisecond decimals exactly too; values beyond int64
+     * milliseconds are kept at the int64 limit, as the reference parsers' conversions do.
+     */
     private long timestamp(byte[] b, int s, int e, int line, String target) throws ParseException {
+        long exact = exactTimestamp(b, s, e);
+        if (exact != Long.MIN_VALUE) {
+            return exact;
+        }
         try {
             double t = FastDouble.parse(b, s, e);
             if (!Double.isFinite(t)) {
                 throw new NumberFormatException();
             }
             double ms = openMetrics ? t * 1000 : t;
-            if (Math.abs(ms) > 9.2e18) {
-                throw new NumberFormatException();
-            }
-            return (long) ms;
+            return ms >= 0x1p63 ? Long.MAX_VALUE : ms <= -0x1p63 ? Long.MIN_VALUE + 1 : (long) ms;
         } catch (NumberFormatException ex) {
             throw new ParseException(target, line, "'" + ascii(b, s, e) + "' is not a timestamp");
         }
+    }
+
+    /** Integer (or, in OpenMetrics, seconds with a fraction) read without a double; MIN_VALUE when not that shape. */
+    private long exactTimestamp(byte[] b, int s, int e) {
+        int i = s;
+        boolean negative = i < e && b[i] == '-';
+        if (i < e && (b[i] == '-' || b[i] == '+')) {
+            i++;
+        }
+        int digitsStart = i;
+        long whole = 0;
+        boolean overflow = false;
+        while (i < e && b[i] >= '0' && b[i] <= '9') {
+            long next = whole * 10 + (b[i] - '0');
+            overflow |= whole > (Long.MAX_VALUE - 9) / 10;
+            whole = next;
+            i++;
+        }
+        if (i == digitsStart) {
+            return Long.MIN_VALUE;
+        }
+        long fracMs = 0;
+        if (i < e && b[i] == '.' && openMetrics) {
+            i++;
+            int fd = 0;
+            while (i < e && b[i] >= '0' && b[i] <= '9') {
+                if (fd < 3) {
+                    fracMs = fracMs * 10 + (b[i] - '0');
+                }
+                fd++;
+                i++;
+            }
+            for (; fd < 3; fd++) {
+                fracMs *= 10;
+            }
+        }
+        if (i != e) {
+            return Long.MIN_VALUE;
+        }
+        long ms;
+        if (overflow) {
+            ms = Long.MAX_VALUE;
+        } else if (openMetrics) {
+            ms = whole > (Long.MAX_VALUE - 999) / 1000 ? Long.MAX_VALUE : whole * 1000 + fracMs;
+        } else {
+            ms = whole;
+        }
+        return negative ? (ms == Long.MAX_VALUE ? Long.MIN_VALUE + 1 : -ms) : ms;
     }
 
     /** Reads {@code {name="value",…}} starting at the brace; returns the index after the closing brace. */
@@ -226,9 +334,13 @@ public final class ExpositionParser {
                 while (i < e && (b[i] == ' ' || b[i] == '\t')) {
                     i++;
                 }
-                if (i < e && (b[i] == ',' || b[i] == '}') && v.nameStart < 0 && v.labels == 0) {
+                if (i < e && (b[i] == ',' || b[i] == '}')) {
+                    if (v.nameStart >= 0) {
+                        throw new ParseException(target, line, "two metric names in one label set");
+                    }
                     v.nameStart = ns;
-                    v.nameEnd = ne; // a quoted metric name
+                    v.nameEnd = ne; // a quoted metric name, wherever it stands in the braces
+                    v.nameEscaped = hasBackslash(b, ns, ne);
                     if (b[i] == ',') {
                         i++;
                     }
@@ -275,6 +387,7 @@ public final class ExpositionParser {
                 throw new ParseException(target, line, "more than " + SampleView.MAX_LABELS + " labels");
             }
             int k = v.labels++;
+            v.labelNameEscaped[k] = b[ns - 1] == '"' && hasBackslash(b, ns, ne);
             v.labelNameStart[k] = ns;
             v.labelNameEnd[k] = ne;
             v.labelValueStart[k] = vs;
@@ -290,6 +403,15 @@ public final class ExpositionParser {
                 throw new ParseException(target, line, "expected ',' or '}' after label '" + ascii(b, ns, ne) + "'");
             }
         }
+    }
+
+    private static boolean hasBackslash(byte[] b, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (b[i] == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int quotedEnd(byte[] b, int s, int e, int line, String target) throws ParseException {

@@ -95,15 +95,16 @@ final class FastDouble {
 
     private static double slow(byte[] b, int start, int end) {
         String s = new String(b, start, end - start, StandardCharsets.US_ASCII);
-        switch (s) {
-            case "NaN" -> {
+        // The spellings Go's strconv.ParseFloat takes (and so Prometheus' parsers), in any case: nan, inf, infinity,
+        // with an optional sign.
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
+        switch (unsigned) {
+            case "nan" -> {
                 return Double.NaN;
             }
-            case "+Inf", "Inf", "+inf", "inf" -> {
-                return Double.POSITIVE_INFINITY;
-            }
-            case "-Inf", "-inf" -> {
-                return Double.NEGATIVE_INFINITY;
+            case "inf", "infinity" -> {
+                return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             }
             default -> {
                 // Java accepts trailing 'd'/'f' suffixes and spaces the format does not: refuse them here.

@@ -18,6 +18,8 @@ public final class SampleView implements Sample {
     final int[] labelValueStart = new int[MAX_LABELS];
     final int[] labelValueEnd = new int[MAX_LABELS];
     final boolean[] labelEscaped = new boolean[MAX_LABELS];
+    final boolean[] labelNameEscaped = new boolean[MAX_LABELS];
+    boolean nameEscaped;
     double value;
     long timestampMillis;
     boolean hasTimestamp;
@@ -30,7 +32,8 @@ public final class SampleView implements Sample {
 
     @Override
     public String name() {
-        return new String(buf, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8);
+        return nameEscaped ? unescape(nameStart, nameEnd) : new String(buf, nameStart, nameEnd - nameStart,
+                StandardCharsets.UTF_8);
     }
 
     /** The metric name's bytes, for hashing without allocation. */
@@ -64,7 +67,8 @@ public final class SampleView implements Sample {
     }
 
     public String labelName(int i) {
-        return new String(buf, labelNameStart[i], labelNameEnd[i] - labelNameStart[i], StandardCharsets.UTF_8);
+        return labelNameEscaped[i] ? unescape(labelNameStart[i], labelNameEnd[i])
+                : new String(buf, labelNameStart[i], labelNameEnd[i] - labelNameStart[i], StandardCharsets.UTF_8);
     }
 
     /** A label value, with escapes ({@code \\}, {@code \"}, {@code \n}) resolved. */
@@ -74,16 +78,27 @@ public final class SampleView implements Sample {
         if (!labelEscaped[i]) {
             return new String(buf, s, e - s, StandardCharsets.UTF_8);
         }
+        return unescape(s, e);
+    }
+
+    /**
+     * The text format's escapes: {@code \\\\}, {@code \\"} and {@code \\n}. Any other backslash is kept with the
+     * character after it ({@code C:\\temp} stays as written), as the reference parsers keep it.
+     */
+    private String unescape(int s, int e) {
         byte[] out = new byte[e - s];
         int n = 0;
         for (int j = s; j < e; j++) {
             byte c = buf[j];
             if (c == '\\' && j + 1 < e) {
-                byte next = buf[++j];
-                out[n++] = next == 'n' ? (byte) '\n' : next;
-            } else {
-                out[n++] = c;
+                byte next = buf[j + 1];
+                if (next == 'n' || next == '\\' || next == '"') {
+                    out[n++] = next == 'n' ? (byte) '\n' : next;
+                    j++;
+                    continue;
+                }
             }
+            out[n++] = c;
         }
         return new String(out, 0, n, StandardCharsets.UTF_8);
     }
