@@ -31,6 +31,15 @@ case "$mode" in
   garbage)
     echo "<html><body>Please log in</body></html>"
     exit 0 ;;
+  detach)
+    # A child that outlives a normally exiting nvidia-smi (stdout closed, so it holds nothing open).
+    ( sleep 30 >/dev/null 2>&1 & echo $! >> "$dir/detached.pids" )
+    mode=ok ;;
+  hold-stdout)
+    # A child that keeps our stdout open after we exit.
+    sleep 4 &
+    echo $! >> "$dir/holding.pids"
+    mode=ok ;;
 esac
 
 help_fields='"timestamp"
@@ -76,6 +85,17 @@ for arg in "$@"; do
       exit 0 ;;
     --query-gpu=*)
       fields="${arg#--query-gpu=}"
+      if [ "$mode" = "empty" ]; then
+        exit 0
+      fi
+      if [ "$mode" = "refuse-two" ]; then
+        for refused in gpu_recovery_action remapped_rows.failure; do
+          if [[ ",$fields," == *",$refused,"* ]]; then
+            echo "Field \"$refused\" is not a valid field to query."
+            exit 2
+          fi
+        done
+      fi
       if [ "$mode" = "refuse-recovery" ] && [[ ",$fields," == *",gpu_recovery_action,"* ]]; then
         echo 'Field "gpu_recovery_action" is not a valid field to query.'
         echo
@@ -128,6 +148,12 @@ for arg in "$@"; do
       [ "$mode" = "lost" ] && exit 15
       exit 0 ;;
     --query-compute-apps=*)
+      [ "$mode" = "empty" ] && exit 0
+      if [ "$mode" = "desktop" ]; then
+        echo "2165, /usr/bin/kwin_wayland, 25, GPU-${FAKE_HOST:-local}-0"
+        echo "1201, /usr/lib/xorg/Xorg, 4, GPU-${FAKE_HOST:-local}-0"
+        exit 0
+      fi
       echo "4242, python train.py --tags a,b, 30000, GPU-${FAKE_HOST:-local}-0"
       echo "4243, [Not Found], [N/A], GPU-${FAKE_HOST:-local}-1"
       exit 0 ;;

@@ -62,9 +62,16 @@ public final class GpuModels {
                 return r.key() + suffix(r.key(), name, m.end());
             }
         }
-        String cleaned = productName.strip().replaceAll("(?i)\\b(nvidia|geforce|tesla|quadro)\\b", "")
+        String product = productName.strip();
+        String profile = "";
+        java.util.regex.Matcher vgpu = VGPU.matcher(name);
+        if (vgpu.find()) { // "GRID P4-1Q": a 1 GB slice of a P4
+            profile = "-" + vgpu.group(1) + vgpu.group(2).toUpperCase(Locale.ROOT);
+            product = product.substring(0, vgpu.start() + 1);
+        }
+        String cleaned = product.replaceAll("(?i)\\b(nvidia|geforce|tesla|quadro|grid)\\b", "")
                 .replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-        return cleaned.isEmpty() ? UNKNOWN : cleaned;
+        return cleaned.isEmpty() ? UNKNOWN : cleaned + profile;
     }
 
     private static String suffix(String key, String name, int from) {

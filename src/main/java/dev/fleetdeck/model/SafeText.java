@@ -43,15 +43,14 @@ public final class SafeText {
             if (c >= 0x20 && c < 0x7f) {
                 continue;
             }
-            if (unsafe(c)) {
-                return false;
-            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
                         || Character.getType(text.codePointAt(i)) == Character.FORMAT) {
                     return false;
                 }
                 i++;
+            } else if (unsafe(c)) {
+                return false;
             }
         }
         return true;

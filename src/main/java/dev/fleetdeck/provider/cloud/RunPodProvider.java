@@ -127,11 +127,11 @@ final class RunPodProvider extends CloudProvider {
         double onDemand = Double.NaN;
         double spot = Double.NaN;
         if (!lowest.isObject()) {
-            r.problem("/lowestPrice", "missing field (stock and lowest price unknown)");
+            r.problem("/lowestPrice", "stock and lowest price unknown: missing field");
         } else {
             JsonNode status = lowest.path("stockStatus");
             if (status.isMissingNode()) {
-                r.problem("/lowestPrice/stockStatus", "missing field (stock unknown)");
+                r.problem("/lowestPrice/stockStatus", "stock unknown: missing field");
             }
             level = status.isMissingNode() ? StockLevel.UNKNOWN : status.isNull() ? StockLevel.NONE
                     : StockLevel.parse(status.asString());

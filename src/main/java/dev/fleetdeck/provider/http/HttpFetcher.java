@@ -70,7 +70,7 @@ public final class HttpFetcher implements AutoCloseable {
         this.permits = new Semaphore(settings.concurrency());
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // followed here: loops named, credentials kept home
                 .proxy(ProxySelector.getDefault());
         if (!settings.verifyTls()) {
             builder.sslContext(TrustEverything.context());
@@ -115,12 +115,34 @@ public final class HttpFetcher implements AutoCloseable {
         return b;
     }
 
+    /** Redirects followed per request; one more is an error that lists the hops. */
+    static final int MAX_REDIRECTS = 5;
+
+    /** A 3xx answer with a Location, followed by {@link #send}. */
+    private static final class Redirect extends Exception {
+        final URI location;
+        final int status;
+
+        Redirect(URI location, int status) {
+            super(null, null, false, false);
+            this.location = location;
+            this.status = status;
+        }
+    }
+
     private HttpBody send(HttpRequest request, Expect expect) throws ProviderException, InterruptedException {
-        String where = describe(request.uri());
         String secret = request.headers().firstValue("Authorization").orElse(null);
         permits.acquire();
         try {
-            return exchange(request, expect, where);
+            List<URI> hops = new java.util.ArrayList<>(List.of(request.uri()));
+            HttpRequest current = request;
+            while (true) {
+                try {
+                    return exchange(current, expect, describe(current.uri()));
+                } catch (Redirect r) {
+                    current = follow(request, current, r, hops);
+                }
+            }
         } catch (ProviderException e) {
             throw scrub(e, secret);
         } finally {
@@ -128,8 +150,70 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * The request for the next hop of a redirect: a loop, too many hops or a step down from HTTPS to HTTP is an
+     * error naming the hops; the Authorization header goes along only to the same scheme, host and port.
+     */
+    private HttpRequest follow(HttpRequest original, HttpRequest current, Redirect r, List<URI> hops)
+            throws ProviderException {
+        URI next = r.location;
+        String chain = String.join(" → ", hops.stream().map(HttpFetcher::describe).toList()) + " → " + describe(next);
+        if (hops.stream().anyMatch(h -> sameResource(h, next))) {
+            throw new ProviderException(Kind.CONFIG, source, "redirect loop after " + hops.size() + " hop"
+                    + (hops.size() == 1 ? "" : "s") + ": " + chain + " (check the URL)");
+        }
+        if (hops.size() > MAX_REDIRECTS) {
+            throw new ProviderException(Kind.CONFIG, source, "more than " + MAX_REDIRECTS + " redirects: " + chain
+                    + " (check the URL)");
+        }
+        if ("https".equalsIgnoreCase(current.uri().getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+            throw new ProviderException(Kind.CONFIG, source, "refused a redirect from HTTPS to " + describe(next)
+                    + ": credentials and data would travel unencrypted (HTTP " + r.status + ")");
+        }
+        if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+            throw new ProviderException(Kind.CONFIG, source, describe(current.uri()) + " redirected to a "
+                    + "non-HTTP location (HTTP " + r.status + ")");
+        }
+        hops.add(next);
+        boolean sameOrigin = sameOrigin(original.uri(), next);
+        boolean asGet = r.status == 303 || ((r.status == 301 || r.status == 302)
+                && !"GET".equals(current.method()));
+        HttpRequest.Builder b = HttpRequest.newBuilder(next).timeout(settings.readTimeout());
+        current.headers().map().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("Authorization") && !sameOrigin) {
+                return; // never hand our credentials to another host
+            }
+            if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Host")
+                    || (asGet && name.equalsIgnoreCase("Content-Type"))) {
+                return;
+            }
+            values.forEach(v -> b.header(name, v));
+        });
+        if (asGet) {
+            b.GET();
+        } else {
+            b.method(current.method(), current.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+        }
+        return b.build();
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && String.valueOf(a.getHost()).equalsIgnoreCase(
+                String.valueOf(b.getHost())) && port(a) == port(b);
+    }
+
+    private static boolean sameResource(URI a, URI b) {
+        return sameOrigin(a, b) && java.util.Objects.equals(a.getRawPath() == null || a.getRawPath().isEmpty() ? "/"
+                : a.getRawPath(), b.getRawPath() == null || b.getRawPath().isEmpty() ? "/" : b.getRawPath())
+                && java.util.Objects.equals(a.getRawQuery(), b.getRawQuery());
+    }
+
+    private static int port(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
     private HttpBody exchange(HttpRequest request, Expect expect, String where)
-            throws ProviderException, InterruptedException {
+            throws ProviderException, InterruptedException, Redirect {
         AtomicReference<BoundedBodySubscriber> body = new AtomicReference<>();
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
@@ -170,8 +254,19 @@ public final class HttpFetcher implements AutoCloseable {
         return accept(response, expect, where);
     }
 
-    private HttpBody accept(HttpResponse<byte[]> response, Expect expect, String where) throws ProviderException {
+    private HttpBody accept(HttpResponse<byte[]> response, Expect expect, String where)
+            throws ProviderException, Redirect {
         int status = response.statusCode();
+        Optional<String> location = response.headers().firstValue("Location");
+        if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+                && location.isPresent()) {
+            try {
+                throw new Redirect(response.uri().resolve(location.get().strip()), status);
+            } catch (IllegalArgumentException e) {
+                throw new ProviderException(Kind.BAD_DATA, source, where + " redirected (HTTP " + status
+                        + ") to a Location that is not a URL");
+            }
+        }
         Optional<String> contentType = response.headers().firstValue("Content-Type");
         byte[] bytes = decode(response, where);
         if (status / 100 != 2) {

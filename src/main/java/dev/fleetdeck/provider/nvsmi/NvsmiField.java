@@ -22,7 +22,7 @@ enum NvsmiField {
     MEMORY_TOTAL("memory.total"),
     TEMPERATURE_GPU("temperature.gpu"),
     TEMPERATURE_MEMORY("temperature.memory"),
-    POWER_DRAW("power.draw", "power.draw.instant"),
+    POWER_DRAW("power.draw", "power.draw.average", "power.draw.instant"),
     POWER_LIMIT("power.limit", "enforced.power.limit"),
     SM_CLOCK("clocks.current.sm", "clocks.sm"),
     PSTATE("pstate"),
@@ -75,10 +75,11 @@ enum NvsmiField {
                 }
                 continue;
             }
+            // Every spelling the driver supports is asked for: where one is [N/A] on a card (GeForce drivers
+            // report power.draw.average as N/A beside a real power.draw.instant), the next one is read.
             for (String n : f.names) {
                 if (supported.contains(n)) {
                     out.add(n);
-                    break;
                 }
             }
         }

@@ -39,13 +39,15 @@ final class NvsmiGpus {
 
     /** The raw value of a field in a row, under whichever of its names the row uses. */
     static String value(Map<String, String> row, NvsmiField field) {
+        String absent = null;
         for (String name : field.names()) {
             String v = row.get(name);
-            if (v != null) {
-                return v;
+            if (v != null && !NvsmiValues.isAbsent(v)) {
+                return v; // the first spelling that really has a value: "[N/A]" falls through to the next
             }
+            absent = absent == null ? v : absent;
         }
-        return null;
+        return absent;
     }
 
     /** One GPU from one {@code --query-gpu} row; {@code position} numbers it when the row has no index. */

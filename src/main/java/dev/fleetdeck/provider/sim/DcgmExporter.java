@@ -38,6 +38,21 @@ public final class DcgmExporter implements AutoCloseable {
     private record Rendering(long atNanos, List<Node> nodes, byte[] all, Map<String, byte[]> perNode) {
     }
 
+    /** Seconds a client may take to send its request (headers included) before the connection is closed. */
+    static final String REQUEST_SECONDS = "5";
+    private static final java.util.regex.Pattern NODE_PATH = java.util.regex.Pattern.compile("^/nodes/([^/]+)/metrics$");
+
+    static {
+        // The JDK's server keeps a connection whose headers never finish open forever unless told otherwise; these
+        // are read once, when its configuration class loads, so they are set before the first server starts.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "60");
+        }
+    }
+
     private final SimulatedProvider fleet;
     private final Duration cache;
     private final HttpServer server;
@@ -63,12 +78,16 @@ public final class DcgmExporter implements AutoCloseable {
         this.fleet = new SimulatedProvider("exporter", settings, Clock.systemUTC());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         server.setExecutor(handlers);
-        server.createContext("/metrics", ex -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
-                current().all()));
-        server.createContext("/nodes/", this::node);
-        server.createContext("/targets.json", ex -> send(ex, 200, "application/json", targets()));
-        server.createContext("/", ex -> send(ex, 404, "text/plain", "not found: try /metrics\n"
-                .getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/metrics", guarded(ex -> {
+            if (!ex.getRequestURI().getPath().equals("/metrics")) {
+                notFound(ex);
+                return;
+            }
+            send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", current().all());
+        }));
+        server.createContext("/nodes/", guarded(this::node));
+        server.createContext("/targets.json", guarded(ex -> send(ex, 200, "application/json", targets())));
+        server.createContext("/", guarded(DcgmExporter::notFound));
         server.start();
     }
 
@@ -110,13 +129,34 @@ public final class DcgmExporter implements AutoCloseable {
         return rendering;
     }
 
+    /** Every answer is a whole HTTP answer: a handler that fails sends 500, never an empty reply. */
+    private static com.sun.net.httpserver.HttpHandler guarded(com.sun.net.httpserver.HttpHandler h) {
+        return ex -> {
+            try {
+                if (!"GET".equals(ex.getRequestMethod())) {
+                    send(ex, 405, "text/plain", "only GET\n".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                h.handle(ex);
+            } catch (RuntimeException e) {
+                send(ex, 500, "text/plain", ("internal error: " + e.getClass().getSimpleName() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    private static void notFound(HttpExchange ex) throws IOException {
+        send(ex, 404, "text/plain", "not found: try /metrics, /nodes/HOST/metrics or /targets.json\n"
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     private void node(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        if (!path.endsWith("/metrics")) {
-            send(ex, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
+        java.util.regex.Matcher m = NODE_PATH.matcher(ex.getRequestURI().getPath());
+        if (!m.matches()) {
+            notFound(ex);
             return;
         }
-        String host = path.substring("/nodes/".length(), path.length() - "/metrics".length());
+        String host = m.group(1);
         byte[] body;
         synchronized (this) {
             Rendering r = current();
@@ -132,7 +172,8 @@ public final class DcgmExporter implements AutoCloseable {
             }
         }
         if (body == null) {
-            send(ex, 404, "text/plain", ("no node " + host + "\n").getBytes(StandardCharsets.UTF_8));
+            send(ex, 404, "text/plain", ("no node " + dev.fleetdeck.model.SafeText.of(host) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         } else {
             send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", body);
         }

@@ -4,6 +4,7 @@ import dev.fleetdeck.config.ConfigException;
 import dev.fleetdeck.config.ConfigLoader;
 import dev.fleetdeck.config.FleetDeckConfig;
 import dev.fleetdeck.model.Gpu;
+import dev.fleetdeck.model.GpuProcess;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
@@ -322,5 +323,48 @@ class NvsmiProviderTest {
         assertEquals(NodeState.RENTED, node.state());
         assertEquals(1, calls().lines().count(), "one nvidia-smi run per host");
         assertThat(calls()).contains("-q -x");
+    }
+
+    @Test
+    void aDesktopsCompositorAndDisplayServerDoNotMakeANodeRented() throws Exception {
+        mode("desktop");
+        Node node = provider("hosts: [local]").poll().nodes().getFirst();
+        assertThat(node.gpus().getFirst().processes()).extracting(GpuProcess::programName)
+                .containsExactly("kwin_wayland", "Xorg");
+        assertEquals(NodeState.AVAILABLE, node.state(), "kwin_wayland (25 MiB) and Xorg are not a customer's work");
+
+        Node custom = provider("hosts: [local]\nignore-processes: [Xorg]").poll().nodes().getFirst();
+        assertEquals(NodeState.RENTED, custom.state(), "with only Xorg ignored, kwin_wayland counts");
+    }
+
+    @Test
+    void anEmptyAnswerIsAWarningThatSaysWhatHappened() throws Exception {
+        mode("empty");
+        ProviderSnapshot snap = provider("hosts: [local]").poll();
+        assertThat(snap.nodes().getFirst().gpus()).isEmpty();
+        assertThat(snap.warnings()).anySatisfy(w -> assertThat(w).contains("nvidia-smi answered but listed no GPU"));
+    }
+
+    @Test
+    void everyRefusedFieldIsDroppedInTheSamePoll() throws Exception {
+        mode("refuse-two");
+        ProviderSnapshot snap = provider("hosts: [local]").poll();
+        assertEquals(8, snap.nodes().getFirst().gpus().size(), "two refused fields cost no GPU and no extra poll");
+        assertThat(snap.warnings()).anySatisfy(w -> assertThat(w)
+                .contains("the driver refused gpu_recovery_action, remapped_rows.failure"));
+    }
+
+    @Test
+    void childrenThatOutliveNvidiaSmiAreEndedAfterEveryCommand() throws Exception {
+        mode("detach");
+        provider("hosts: [local]").poll();
+        String[] detached = Files.readString(dir.resolve("detached.pids")).strip().split("\\s+");
+        assertThat(detached).hasSizeGreaterThanOrEqualTo(2);
+        assertGone(detached);
+
+        mode("hold-stdout");
+        ProviderSnapshot snap = provider("hosts: [local]").poll();
+        assertEquals(8, snap.nodes().getFirst().gpus().size());
+        assertGone(Files.readString(dir.resolve("holding.pids")).strip().split("\\s+"));
     }
 }

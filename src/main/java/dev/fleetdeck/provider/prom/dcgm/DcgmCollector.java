@@ -69,12 +69,14 @@ public final class DcgmCollector implements SampleSink {
         this.fallbackLabels = Map.copyOf(targetLabels);
     }
 
+    private static final byte[] DCGM_PREFIX = "DCGM_".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     @Override
     public void accept(SampleView s) {
         samples++;
         DcgmSeries series = DcgmSeries.of(s);
-        if (series != null) {
-            add(series, s);
+        if (series != null || s.nameStartsWith(DCGM_PREFIX)) {
+            add(series, s); // a series FleetDeck does not read still says the GPU is there
         }
     }
 
@@ -82,7 +84,7 @@ public final class DcgmCollector implements SampleSink {
     public void accept(Sample s) {
         samples++;
         DcgmSeries series = DcgmSeries.of(s);
-        if (series != null) {
+        if (series != null || s.name().startsWith("DCGM_")) {
             add(series, s);
         }
     }
@@ -130,7 +132,9 @@ public final class DcgmCollector implements SampleSink {
                 gpu.tenant = tenant;
             }
         }
-        gpu.add(series, s.value(), s.label(GPU_I_ID), s.label(GPU_I_PROFILE));
+        if (series != null) {
+            gpu.add(series, s.value(), s.label(GPU_I_ID), s.label(GPU_I_PROFILE));
+        }
     }
 
     /**

@@ -36,6 +36,19 @@ public final class SampleView implements Sample {
                 StandardCharsets.UTF_8);
     }
 
+    /** Whether the metric name starts with {@code prefix} (no allocation). */
+    public boolean nameStartsWith(byte[] prefix) {
+        if (nameEnd - nameStart < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (buf[nameStart + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The metric name's bytes, for hashing without allocation. */
     public int nameHash() {
         int h = 1;
