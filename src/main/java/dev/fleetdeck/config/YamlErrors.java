@@ -80,6 +80,22 @@ final class YamlErrors {
         return text.isEmpty() ? "the key" : "'" + SafeText.of(text) + "'";
     }
 
+    /** An error without a place (the alias limit, the size limit) in words. */
+    static String unmarked(String message) {
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (m.contains("number of aliases")) {
+            return "more than " + YamlTreeReader.MAX_ALIASES + " aliases of lists or mappings: refused as a "
+                    + "'billion laughs' document";
+        }
+        if (m.contains("non scalar key")) {
+            return "a key must be a plain word, not a list or mapping";
+        }
+        if (m.contains("code point") && m.contains("limit")) {
+            return "the document is larger than FleetDeck reads";
+        }
+        return "not valid YAML: " + SafeText.of(firstLine(message));
+    }
+
     static String firstLine(String s) {
         if (s == null) {
             return "unreadable";

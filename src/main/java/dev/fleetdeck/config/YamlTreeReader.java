@@ -57,8 +57,7 @@ final class YamlTreeReader {
             errors.add(YamlErrors.describe(source, e));
             return null;
         } catch (YamlEngineException e) {
-            errors.add(new ConfigError(new ConfigLocation(source, 0, 0), "", "not valid YAML: "
-                    + YamlErrors.firstLine(e.getMessage())));
+            errors.add(new ConfigError(new ConfigLocation(source, 0, 0), "", YamlErrors.unmarked(e.getMessage())));
             return null;
         } catch (Refused e) {
             errors.add(new ConfigError(e.at, "", e.getMessage()));
@@ -101,9 +100,6 @@ final class YamlTreeReader {
             ConfigLocation keyAt = location(t.getKeyNode().getStartMark());
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
                 throw new Refused(keyAt, "a key must be a plain word, not a list or mapping");
-            }
-            if (Tag.MERGE.equals(k.getTag()) || "<<".equals(k.getValue())) {
-                throw new Refused(keyAt, "merge keys (<<) are not supported: write the keys out");
             }
             String key = k.getValue();
             String childPath = path.isEmpty() ? key : path + "." + key;
