@@ -35,7 +35,8 @@ public class ProviderException extends Exception {
      * @param cause      the underlying exception, or null
      */
     public ProviderException(Kind kind, String source, String message, Duration retryAfter, Throwable cause) {
-        super(source + ": " + message, cause);
+        // Messages quote servers and files: escaped here, so no ESC sequence or bidi override reaches any sink.
+        super(dev.fleetdeck.model.SafeText.of(source + ": " + message), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.source = Objects.requireNonNull(source, "source");
         this.retryAfter = retryAfter;
