@@ -182,4 +182,64 @@ class SecretLeakTest {
         assertFalse(form.errors().toString().contains(TOKEN), form.errors().toString());
         assertFalse(form.options().toString().contains(TOKEN), "defaults and ranges never hold values");
     }
+
+    @Test
+    void prometheusAndDcgmEchoesInAnyEncodingReachNoOutput() throws Exception {
+        String escaped = TOKEN.replace("-", "\\u002d");
+        try (ReplayServer server = new ReplayServer()
+                .json("/prom/api/v1/query", "{\"status\": \"error\", \"errorType\": \"bad_data\", \"error\": \"token "
+                        + escaped + " rejected\"}")
+                .answer("/dcgm/metrics", 200, "DCGM_FI_DEV_GPU_TEMP{gpu=\"0\",UUID=\"GPU-1\",modelName=\"NVIDIA H100 80GB HBM3\","
+                        + "Hostname=\"" + TOKEN + "\"} 40\nbroken line with " + TOKEN + "\n",
+                        Map.of("Content-Type", "text/plain"))) {
+            Path token = dir.resolve("key");
+            Files.writeString(token, TOKEN + "\n");
+            Path file = dir.resolve("tsdb.yaml");
+            Files.writeString(file, "providers:\n"
+                    + "  - name: prom\n    type: prometheus\n    timeout: 5s\n    options:\n      url: " + server.base()
+                    + "/prom\n      auth: {type: bearer, token: \"file:" + token + "\"}\n"
+                    + "  - name: dcgm\n    type: dcgm\n    timeout: 5s\n    options:\n      targets: [\"" + server.base()
+                    + "/dcgm/metrics\"]\n      auth: {type: bearer, token: \"file:" + token + "\"}\n");
+            Run text = run("probe", "--config", file.toString(), "--verbose");
+            Run json = run("probe", "--config", file.toString(), "--format", "json", "--verbose");
+            assertTrue(json.out().contains("rejected"), json.out());
+            List<String> everything = new ArrayList<>(List.of(text.out(), text.err(), json.out(), json.err()));
+            synchronized (logged) {
+                everything.addAll(logged);
+            }
+            for (String seen : everything) {
+                assertFalse(seen.contains(TOKEN), "the key leaked into:\n" + seen);
+                assertFalse(seen.contains(TOKEN.substring(0, 8)), "the key's first 8 characters leaked into:\n" + seen);
+                assertFalse(seen.contains(escaped), "the escaped key leaked into:\n" + seen);
+            }
+        }
+    }
+
+    @Test
+    void pastedHeadersAndCredentialsInUrlsAreNotRepeated() throws Exception {
+        Path file = dir.resolve("pasted2.yaml");
+        Files.writeString(file, "providers:\n  - name: prom\n    type: prometheus\n    options:\n"
+                + "      url: \"https://admin:" + TOKEN + "@prom.example/api?token=" + TOKEN + "\"\n"
+                + "      auth: Bearer " + TOKEN + "\n");
+        Run check = run("check-config", file.toString());
+        assertEquals(Main.USAGE, check.code());
+        assertFalse(check.err().contains(TOKEN), check.err());
+        assertFalse(check.err().contains(TOKEN.substring(0, 8)), check.err());
+        assertTrue(check.err().contains("auth: expected a mapping, found "), check.err());
+        assertTrue(check.err().contains("'https://admin:****@prom.example/api?token=****'"), check.err());
+    }
+
+    @Test
+    void aSecretWithALineBreakIsRefusedNamingTheReferenceOnly() throws Exception {
+        Path token = dir.resolve("two-lines");
+        Files.writeString(token, TOKEN + "\u0007\n");
+        Path file = dir.resolve("nl.yaml");
+        Files.writeString(file, "providers:\n  - name: lambda\n    type: lambda\n    options:\n      api-key: file:"
+                + token + "\n");
+        Run check = run("check-config", file.toString());
+        assertEquals(Main.USAGE, check.code());
+        assertTrue(check.err().contains("nl.yaml:5:16: providers[0].options.api-key: the value contains a control "
+                + "character at position 32 of 32"), check.err());
+        assertFalse(check.err().contains(TOKEN.substring(0, 8)), check.err());
+    }
 }

@@ -36,4 +36,62 @@ class GpuModelsTest {
     void oneKeyPerModel(String name, String where, String key) {
         assertEquals(key, GpuModels.normalize(name), where);
     }
+
+    /**
+     * A suffix that names another product keeps its identity (prices and capacity differ), and a vGPU slice is not
+     * counted as a whole GPU. Names from the real corpus (nvidia-smi XML and CSV, dcgm-exporter, Kubernetes GPU
+     * feature discovery) and the shapes that GPU-cloud instance catalogues use.
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NVIDIA GeForce RTX 3090 Ti               | RTX3090TI
+            NVIDIA GeForce RTX 3090                  | RTX3090
+            NVIDIA GeForce RTX 4080 SUPER            | RTX4080SUPER
+            NVIDIA GeForce RTX 4070 Ti SUPER         | RTX4070TISUPER
+            NVIDIA GeForce RTX 2080 SUPER            | RTX2080SUPER
+            GeForce GTX 1070 Ti                      | GTX1070TI
+            NVIDIA H100 NVL                          | H100NVL
+            NVIDIA H200 NVL                          | H200NVL
+            NVIDIA H100 PCIe                         | H100PCIE
+            gpu_1x_h100_pcie                         | H100PCIE
+            gpu_8x_h100_sxm5                         | H100
+            NVIDIA A100-PCIE-40GB                    | A100PCIE
+            NVIDIA A100 80GB PCIe                    | A100PCIE
+            NVIDIA A100-SXM4-40GB                    | A100
+            Tesla V100-PCIE-16GB                     | V100PCIE
+            Tesla V100-SXM2-16GB                     | V100
+            NVIDIA RTX 5000 Ada Generation Laptop GPU with Max-Q | RTX5000ADAGENERATIONLAPTOPGPUWITHMAXQ
+            NVIDIA RTX PRO 6000 Blackwell Max-Q Workstation Edition | RTXPRO6000MAXQ
+            NVIDIA RTX PRO 6000 Blackwell Server Edition | RTXPRO6000
+            NVIDIA H100-20C                          | H100-20C
+            NVIDIA H100XM-40C                        | H100-40C
+            GRID A100X-40C                           | A100-40C
+            NVIDIA A16-4Q                            | A16-4Q
+            NVIDIA-A16-4Q                            | A16-4Q
+            GRID P4-1Q                               | P4-1Q
+            NVIDIA GB200 NVL72                       | GB200
+            NVIDIA B200                              | B200
+            NVIDIA A10G                              | A10G
+            Tesla T4                                 | T4
+            NVIDIA L40S                              | L40S
+            NVIDIA RTX 4000 SFF Ada Generation       | RTX4000ADA
+            Quadro P2000                             | P2000
+            NVIDIA GeForce GT 1030                   | GT1030
+            """)
+    void productSuffixesKeepTheirIdentity(String name, String key) {
+        assertEquals(key, GpuModels.normalize(name));
+    }
+
+    @ParameterizedTest(name = "{0} is in the {1} family")
+    @CsvSource(delimiter = '|', textBlock = """
+            H100NVL    | H100
+            H100PCIE   | H100
+            H100-20C   | H100
+            RTX3090TI  | RTX3090
+            H100       | H100
+            """)
+    void everyVariantKnowsItsFamilyForLimits(String key, String family) {
+        assertEquals(family, GpuModels.family(key));
+        assertEquals(TemperatureLimits.of(family), TemperatureLimits.of(key));
+    }
 }

@@ -116,4 +116,20 @@ class ProviderSlotTest {
         assertEquals(BackoffPolicy.MIN_DELAY, low.afterFailure(3, Kind.UNREACHABLE, Optional.empty()),
                 "never a tight loop, even when the jitter draws zero");
     }
+
+    @Test
+    void aDegradedSourceAlwaysSaysWhyWithTheFirstProblemAndACount() {
+        ProviderSlot s = slot();
+        s.recordSuccess(answer(T0, "dcgm: target http://a/metrics down: connection refused", "lambda: instance x: "
+                + "missing field 'region.name'", "third"), NO_TIME, T0);
+        var status = s.statusAt(T0.plusSeconds(1));
+        assertEquals(ProviderState.DEGRADED, status.state());
+        assertEquals(Optional.empty(), status.lastError());
+        assertThat(status.notices().getFirst()).isEqualTo("3 problems in the last answer; first: dcgm: target "
+                + "http://a/metrics down: connection refused");
+        ProviderSlot one = slot();
+        one.recordSuccess(answer(T0, "nvidia-smi answered but listed no GPU\u001b[2J"), NO_TIME, T0);
+        assertThat(one.statusAt(T0).notices().getFirst()).isEqualTo("1 problem in the last answer: nvidia-smi "
+                + "answered but listed no GPU\\u001B[2J");
+    }
 }
