@@ -62,6 +62,15 @@ public interface FleetProvider extends AutoCloseable {
         return SourceLimits.DEFAULT;
     }
 
+    /**
+     * Whether every text of this provider's answers is made by FleetDeck itself (the simulator), so that the polling
+     * service need not escape and scrub it. Called on the polling service's threads. The default is false: a
+     * provider that reads anything from outside must never say true.
+     */
+    default boolean producesOwnText() {
+        return false;
+    }
+
     /** Releases what the provider holds (connections, processes). The default holds nothing. */
     @Override
     default void close() {

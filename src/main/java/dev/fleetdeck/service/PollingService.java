@@ -270,7 +270,9 @@ public final class PollingService implements AutoCloseable {
         try {
             ProviderSnapshot snapshot = provider.poll();
             provider.limits().check(snapshot);
-            snapshot = SnapshotSanitizer.clean(snapshot);
+            if (!provider.producesOwnText()) {
+                snapshot = SnapshotSanitizer.clean(snapshot);
+            }
             if (settled.compareAndSet(false, true)) {
                 slot.recordSuccess(snapshot, took(t0), timer.now());
             }

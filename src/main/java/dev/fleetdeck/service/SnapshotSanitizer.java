@@ -12,6 +12,7 @@ import dev.fleetdeck.provider.ProviderSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Every text of a provider's answer made safe before anything shows it: control characters, escape sequences and
@@ -20,48 +21,42 @@ import java.util.Optional;
  *
  * <p>Threads: any (pure).
  */
-final class SnapshotSanitizer {
+public final class SnapshotSanitizer {
     private SnapshotSanitizer() {
     }
 
-    static ProviderSnapshot clean(ProviderSnapshot s) {
+    /** The answer with every text escaped and scrubbed; the same object when it was clean. */
+    public static ProviderSnapshot clean(ProviderSnapshot s) {
         boolean redact = Redaction.active();
-        List<Node> nodes = s.nodes();
-        List<Node> cleanNodes = null;
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            Node c = clean(n, redact);
-            if (c != n && cleanNodes == null) {
-                cleanNodes = new ArrayList<>(nodes.subList(0, i));
-            }
-            if (cleanNodes != null) {
-                cleanNodes.add(c);
-            }
-        }
-        List<String> warnings = strings(s.warnings(), redact);
-        List<Offer> offers = s.offers();
-        List<Offer> cleanOffers = null;
-        for (int i = 0; i < offers.size(); i++) {
-            Offer o = offers.get(i);
-            Offer c = clean(o, redact);
-            if (c != o && cleanOffers == null) {
-                cleanOffers = new ArrayList<>(offers.subList(0, i));
-            }
-            if (cleanOffers != null) {
-                cleanOffers.add(c);
-            }
-        }
-        if (cleanNodes == null && warnings == s.warnings() && cleanOffers == null) {
+        List<Node> nodes = each(s.nodes(), n -> clean(n, redact));
+        List<String> warnings = each(s.warnings(), w -> text(w, redact));
+        List<Offer> offers = each(s.offers(), o -> clean(o, redact));
+        if (nodes == s.nodes() && warnings == s.warnings() && offers == s.offers()) {
             return s;
         }
-        return new ProviderSnapshot(s.provider(), s.takenAt(), cleanNodes == null ? nodes : cleanNodes, warnings,
-                cleanOffers == null ? offers : cleanOffers);
+        return new ProviderSnapshot(s.provider(), s.takenAt(), nodes, warnings, offers);
     }
 
     /** One text, cleaned; the same instance when there was nothing to do. */
     static String text(String t, boolean redact) {
         String safe = SafeText.of(t);
         return redact ? Redaction.scrub(safe) : safe;
+    }
+
+    /** The list with {@code clean} applied to each element; the same list when no element changed. */
+    private static <T> List<T> each(List<T> in, UnaryOperator<T> clean) {
+        List<T> out = null;
+        for (int i = 0; i < in.size(); i++) {
+            T before = in.get(i);
+            T after = clean.apply(before);
+            if (after != before && out == null) {
+                out = new ArrayList<>(in.subList(0, i));
+            }
+            if (out != null) {
+                out.add(after);
+            }
+        }
+        return out == null ? in : out;
     }
 
     private static Node clean(Node n, boolean redact) {
@@ -72,25 +67,14 @@ final class SnapshotSanitizer {
         String driver = text(n.driverVersion(), redact);
         String cuda = text(n.cudaVersion(), redact);
         List<HealthReason> reasons = reasons(n.healthReasons(), redact);
-        List<Gpu> gpus = n.gpus();
-        List<Gpu> cleanGpus = null;
-        for (int i = 0; i < gpus.size(); i++) {
-            Gpu g = gpus.get(i);
-            Gpu c = clean(g, redact);
-            if (c != g && cleanGpus == null) {
-                cleanGpus = new ArrayList<>(gpus.subList(0, i));
-            }
-            if (cleanGpus != null) {
-                cleanGpus.add(c);
-            }
-        }
+        List<Gpu> gpus = each(n.gpus(), g -> clean(g, redact));
         if (host == n.hostname() && region == n.region() && model == n.gpuModel()
                 && tenant.equals(n.tenant()) && driver == n.driverVersion() && cuda == n.cudaVersion()
-                && reasons == n.healthReasons() && cleanGpus == null) {
+                && reasons == n.healthReasons() && gpus == n.gpus()) {
             return n;
         }
         return new Node(host, n.provider(), region, model, n.state(), tenant, n.pricePerGpuHour(), driver, cuda,
-                n.expectedGpus(), cleanGpus == null ? gpus : cleanGpus, n.health(), reasons, n.allocatedGpus());
+                n.expectedGpus(), gpus, n.health(), reasons, n.allocatedGpus());
     }
 
     private static Gpu clean(Gpu g, boolean redact) {
@@ -98,26 +82,18 @@ final class SnapshotSanitizer {
         String model = text(g.model(), redact);
         String mig = text(g.migProfile(), redact);
         List<HealthReason> reasons = reasons(g.healthReasons(), redact);
-        List<GpuProcess> processes = g.processes();
-        List<GpuProcess> cleanProcesses = null;
-        for (int i = 0; i < processes.size(); i++) {
-            GpuProcess p = processes.get(i);
+        List<GpuProcess> processes = each(g.processes(), p -> {
             String name = text(p.name(), redact);
-            if (name != p.name() && cleanProcesses == null) {
-                cleanProcesses = new ArrayList<>(processes.subList(0, i));
-            }
-            if (cleanProcesses != null) {
-                cleanProcesses.add(name == p.name() ? p : new GpuProcess(p.pid(), name, p.usedMemoryMiB()));
-            }
-        }
+            return name == p.name() ? p : new GpuProcess(p.pid(), name, p.usedMemoryMiB(), p.type());
+        });
         if (uuid == g.uuid() && model == g.model() && mig == g.migProfile() && reasons == g.healthReasons()
-                && cleanProcesses == null) {
+                && processes == g.processes()) {
             return g;
         }
         return new Gpu(g.index(), uuid, model, g.utilizationPct(), g.memoryUsedMiB(), g.memoryTotalMiB(),
                 g.temperatureC(), g.memoryTemperatureC(), g.powerW(), g.powerLimitW(), g.smClockMHz(),
                 g.eccCorrected(), g.eccUncorrected(), g.lastXid(), g.throttleReasons(), mig, g.health(), reasons,
-                cleanProcesses == null ? processes : cleanProcesses);
+                processes);
     }
 
     private static Offer clean(Offer o, boolean redact) {
@@ -133,31 +109,9 @@ final class SnapshotSanitizer {
     }
 
     private static List<HealthReason> reasons(List<HealthReason> in, boolean redact) {
-        List<HealthReason> out = null;
-        for (int i = 0; i < in.size(); i++) {
-            HealthReason r = in.get(i);
+        return each(in, r -> {
             String m = text(r.message(), redact);
-            if (m != r.message() && out == null) {
-                out = new ArrayList<>(in.subList(0, i));
-            }
-            if (out != null) {
-                out.add(m == r.message() ? r : new HealthReason(r.severity(), r.code(), m));
-            }
-        }
-        return out == null ? in : out;
-    }
-
-    private static List<String> strings(List<String> in, boolean redact) {
-        List<String> out = null;
-        for (int i = 0; i < in.size(); i++) {
-            String t = text(in.get(i), redact);
-            if (t != in.get(i) && out == null) {
-                out = new ArrayList<>(in.subList(0, i));
-            }
-            if (out != null) {
-                out.add(t);
-            }
-        }
-        return out == null ? in : out;
+            return m == r.message() ? r : new HealthReason(r.severity(), r.code(), m);
+        });
     }
 }

@@ -28,8 +28,13 @@ public record SimSettings(long seed, int nodes, int gpusPerNode, List<String> re
                           double eventRate) {
 
     public SimSettings {
-        regions = List.copyOf(regions);
-        models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        // Names from the configuration end up in every answer, which the polling service does not sanitise for the
+        // simulator (its text is its own): they are escaped once here instead.
+        regions = regions.stream().map(dev.fleetdeck.model.SafeText::of).toList();
+        LinkedHashMap<String, Double> safeModels = new LinkedHashMap<>();
+        models.forEach((k, v) -> safeModels.put(dev.fleetdeck.model.SafeText.of(k), v));
+        models = java.util.Collections.unmodifiableMap(safeModels);
+        hostPrefix = dev.fleetdeck.model.SafeText.of(hostPrefix);
         if (nodes < 0 || gpusPerNode < 1 || regions.isEmpty() || models.isEmpty() || tenants < 1 || timeScale <= 0) {
             throw new IllegalArgumentException("invalid simulator settings");
         }

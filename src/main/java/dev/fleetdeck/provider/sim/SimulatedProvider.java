@@ -51,6 +51,12 @@ public final class SimulatedProvider implements FleetProvider {
         return name;
     }
 
+    /** Every name and number comes from the seeded simulator and its settings (escaped in {@link SimSettings}). */
+    @Override
+    public boolean producesOwnText() {
+        return true;
+    }
+
     @Override
     public String type() {
         return SimulatedProviderFactory.TYPE;
