@@ -26,7 +26,10 @@ final class SnapshotText {
         for (ProviderStatus p : snap.providers()) {
             providers.row(p.name(), p.type(), p.state().label(),
                     p.dataAge(snap.takenAt()).map(Units::age).orElse("no data"), Units.count(p.nodes()),
-                    p.lastPollDuration().toMillis() + " ms", p.lastError().orElse(""));
+                    p.lastPollDuration().toMillis() + " ms", p.lastError().orElse(
+                            // A degraded source always says why: its first problem, with the count.
+                            p.state() == dev.fleetdeck.model.ProviderState.DEGRADED && !p.notices().isEmpty()
+                                    ? p.notices().getFirst() : ""));
         }
         out.append(providers.render("  ")).append(nl);
 

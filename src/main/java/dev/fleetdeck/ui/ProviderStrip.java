@@ -109,7 +109,7 @@ final class ProviderStrip {
             c.detail.getStyleClass().setAll("label", "provider-chip-detail",
                     p.state().isTrouble() ? Palette.styleClass(h) : "cell-muted");
             c.notice.setText(p.notices().isEmpty() ? "" : "⚠ " + (p.notices().size() == 1 && p.notices().getFirst()
-                    .startsWith("TLS") ? "TLS unverified" : p.notices().size() + " notices"));
+                    .startsWith("TLS") ? "TLS unverified" : p.notices().size() + (p.notices().size() == 1 ? " notice" : " notices")));
             c.notice.setVisible(!p.notices().isEmpty());
             c.notice.setManaged(!p.notices().isEmpty());
             c.tooltip.setText(ProviderStatusText.tooltip(p, now, zone));

@@ -130,7 +130,7 @@ public final class DcgmProvider implements FleetProvider {
                 // One malformed line fails that line only: the target and its other series still count.
                 ParseException first = problems.examples().getFirst();
                 warnings.add(t.name() + ": " + problems.count() + " malformed line" + (problems.count() == 1 ? ""
-                        : "s") + " skipped (" + parsed + " samples read); first: line " + first.line() + ": "
+                        : "s") + " skipped (" + parsed + (parsed == 1 ? " sample" : " samples") + " read); first: line " + first.line() + ": "
                         + first.getMessage().substring(first.getMessage().indexOf(": line ") + 7 + String.valueOf(
                         first.line()).length() + 2));
                 if (parsed == 0) {

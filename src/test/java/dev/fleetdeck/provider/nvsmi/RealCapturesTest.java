@@ -78,4 +78,29 @@ class RealCapturesTest {
         }
         return out;
     }
+
+    /** Every compute-apps capture parses; a desktop compositor beside real work does not decide what is rented. */
+    @org.junit.jupiter.api.Test
+    void computeAppsCapturesParseAndCompositorsAreNotWorkloads() throws IOException {
+        NvsmiSettings settings = new NvsmiSettings(List.of(), "nvidia-smi", "r", java.time.Duration.ofSeconds(1), 1,
+                true, "me", false);
+        try (var files = Files.list(REAL.resolve("nvidia-smi-csv"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith("query-compute-apps.csv")).toList()) {
+                NvsmiOutput o = NvsmiOutput.parse(Files.readString(f, StandardCharsets.UTF_8), List.of(),
+                        Optional.of("process_name"));
+                assertThat(o.garbage()).as(f.toString()).isEmpty();
+                assertThat(o.rows()).as(f.toString()).isNotEmpty();
+            }
+        }
+        String text = Files.readString(REAL.resolve(
+                "nvidia-smi-csv/ug-nvidia-geforce-rtx-4080-super-595.71.05-load-query-compute-apps.csv"));
+        var processes = NvsmiGpus.processes(NvsmiOutput.parse(text, List.of(), Optional.of("process_name")).rows())
+                .values().stream().flatMap(List::stream).toList();
+        assertThat(processes).extracting(dev.fleetdeck.model.GpuProcess::programName)
+                .contains("kwin_wayland", "ffmpeg");
+        assertThat(processes).filteredOn(p -> p.programName().equals("kwin_wayland"))
+                .allSatisfy(p -> assertThat(settings.isWorkload(p)).isFalse());
+        assertThat(processes).filteredOn(p -> p.programName().equals("ffmpeg"))
+                .allSatisfy(p -> assertThat(settings.isWorkload(p)).isTrue());
+    }
 }

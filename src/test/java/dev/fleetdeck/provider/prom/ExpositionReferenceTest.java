@@ -152,4 +152,37 @@ class ExpositionReferenceTest {
         assertEquals(2, problems.count());
         assertThat(problems.examples()).extracting(ParseException::line).containsExactly(2, 4);
     }
+
+    /** The OpenMetrics parser tests' shapes: units, info, stateset, exemplars, created series, seconds timestamps. */
+    @Test
+    void openMetricsShapes() throws Exception {
+        List<S> out = parse("""
+                # HELP go_gc_duration_seconds A summary of the GC invocation durations.
+                # TYPE go_gc_duration_seconds summary
+                # UNIT go_gc_duration_seconds seconds
+                go_gc_duration_seconds{quantile="0"} 4.9351e-05
+                go_gc_duration_seconds_count 99
+                # TYPE nohelp1 gauge
+                # HELP nohelp2
+                # TYPE foo counter
+                foo_total 17.0 1520879607.789 # {id="counter-test"} 5
+                foo_created 1520872607.123
+                # TYPE bar info
+                bar_info{foo="bar"} 1
+                # TYPE ss stateset
+                ss{ss="foo"} 1
+                ss{ss="bar"} 0
+                # TYPE hh histogram
+                hh_bucket{le="+Inf"} 1 # {id="histogram-count-test"} 4
+                hhh_bucket{le="+Inf"} 1 # {id="histogram-bucket-test"} 4 123123
+                # EOF
+                """, true);
+        assertEquals(s("go_gc_duration_seconds", 4.9351e-05, null, "quantile", "0"), out.get(0));
+        assertEquals(s("foo_total", 17.0, 1520879607789L), out.get(2), "seconds with a fraction, exemplar ignored");
+        assertEquals(s("foo_created", 1520872607.123, null), out.get(3));
+        assertEquals(s("bar_info", 1, null, "foo", "bar"), out.get(4));
+        assertEquals(s("ss", 0, null, "ss", "bar"), out.get(6));
+        assertEquals(s("hhh_bucket", 1, null, "le", "+Inf"), out.get(8));
+        assertEquals(9, out.size());
+    }
 }
