@@ -140,7 +140,7 @@ public final class HttpFetcher implements AutoCloseable {
                 try {
                     return exchange(current, expect, describe(current.uri()));
                 } catch (Redirect r) {
-                    current = follow(request, current, r, hops);
+                    current = Redirects.next(source, settings.readTimeout(), request, current, r.location, r.status, hops);
                 }
             }
         } catch (ProviderException e) {
@@ -148,68 +148,6 @@ public final class HttpFetcher implements AutoCloseable {
         } finally {
             permits.release();
         }
-    }
-
-    /**
-     * The request for the next hop of a redirect: a loop, too many hops or a step down from HTTPS to HTTP is an
-     * error naming the hops; the Authorization header goes along only to the same scheme, host and port.
-     */
-    private HttpRequest follow(HttpRequest original, HttpRequest current, Redirect r, List<URI> hops)
-            throws ProviderException {
-        URI next = r.location;
-        String chain = String.join(" → ", hops.stream().map(HttpFetcher::describe).toList()) + " → " + describe(next);
-        if (hops.stream().anyMatch(h -> sameResource(h, next))) {
-            throw new ProviderException(Kind.CONFIG, source, "redirect loop after " + hops.size() + " hop"
-                    + (hops.size() == 1 ? "" : "s") + ": " + chain + " (check the URL)");
-        }
-        if (hops.size() > MAX_REDIRECTS) {
-            throw new ProviderException(Kind.CONFIG, source, "more than " + MAX_REDIRECTS + " redirects: " + chain
-                    + " (check the URL)");
-        }
-        if ("https".equalsIgnoreCase(current.uri().getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-            throw new ProviderException(Kind.CONFIG, source, "refused a redirect from HTTPS to " + describe(next)
-                    + ": credentials and data would travel unencrypted (HTTP " + r.status + ")");
-        }
-        if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-            throw new ProviderException(Kind.CONFIG, source, describe(current.uri()) + " redirected to a "
-                    + "non-HTTP location (HTTP " + r.status + ")");
-        }
-        hops.add(next);
-        boolean sameOrigin = sameOrigin(original.uri(), next);
-        boolean asGet = r.status == 303 || ((r.status == 301 || r.status == 302)
-                && !"GET".equals(current.method()));
-        HttpRequest.Builder b = HttpRequest.newBuilder(next).timeout(settings.readTimeout());
-        current.headers().map().forEach((name, values) -> {
-            if (name.equalsIgnoreCase("Authorization") && !sameOrigin) {
-                return; // never hand our credentials to another host
-            }
-            if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Host")
-                    || (asGet && name.equalsIgnoreCase("Content-Type"))) {
-                return;
-            }
-            values.forEach(v -> b.header(name, v));
-        });
-        if (asGet) {
-            b.GET();
-        } else {
-            b.method(current.method(), current.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
-        }
-        return b.build();
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && String.valueOf(a.getHost()).equalsIgnoreCase(
-                String.valueOf(b.getHost())) && port(a) == port(b);
-    }
-
-    private static boolean sameResource(URI a, URI b) {
-        return sameOrigin(a, b) && java.util.Objects.equals(a.getRawPath() == null || a.getRawPath().isEmpty() ? "/"
-                : a.getRawPath(), b.getRawPath() == null || b.getRawPath().isEmpty() ? "/" : b.getRawPath())
-                && java.util.Objects.equals(a.getRawQuery(), b.getRawQuery());
-    }
-
-    private static int port(URI u) {
-        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     private HttpBody exchange(HttpRequest request, Expect expect, String where)

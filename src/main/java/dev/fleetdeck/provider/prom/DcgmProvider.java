@@ -15,6 +15,7 @@ import dev.fleetdeck.provider.prom.dcgm.DcgmCollector;
 import dev.fleetdeck.provider.prom.dcgm.LabelMapping;
 import dev.fleetdeck.provider.prom.expo.ExpositionParser;
 import dev.fleetdeck.provider.prom.expo.ParseException;
+import dev.fleetdeck.provider.prom.expo.ParseProblems;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ public final class DcgmProvider implements FleetProvider {
                 contentType = b.contentType().orElse(null);
             }
             DcgmCollector collector = new DcgmCollector(mapping, t.host(), t.labels());
-            ExpositionParser.Problems problems = new ExpositionParser.Problems();
+            ParseProblems problems = new ParseProblems();
             long parsed = ExpositionParser.forContentType(contentType).parse(body, body.length, t.name(), collector,
                     problems);
             List<String> warnings = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.fleetdeck.provider.prom;
 
 import dev.fleetdeck.provider.prom.expo.ExpositionParser;
 import dev.fleetdeck.provider.prom.expo.ParseException;
+import dev.fleetdeck.provider.prom.expo.ParseProblems;
 import dev.fleetdeck.provider.prom.expo.SampleView;
 import org.junit.jupiter.api.Test;
 
@@ -145,7 +146,7 @@ class ExpositionReferenceTest {
     void oneMalformedLineFailsThatLineAlone() throws Exception {
         byte[] b = "a 1\nb{x=\"1\" 2\nc 3\nd{ 4\ne 5\n".getBytes(StandardCharsets.UTF_8);
         List<String> names = new ArrayList<>();
-        ExpositionParser.Problems problems = new ExpositionParser.Problems();
+        ParseProblems problems = new ParseProblems();
         long n = new ExpositionParser(false).parse(b, b.length, "t", s -> names.add(s.name()), problems);
         assertEquals(3, n);
         assertEquals(List.of("a", "c", "e"), names);

@@ -23,34 +23,6 @@ public final class ExpositionParser {
         return new ExpositionParser(contentType != null && contentType.contains("application/openmetrics-text"));
     }
 
-    /**
-     * Malformed lines of one parse: each fails alone, is counted, and the first few are kept for the target's status.
-     * Not thread-safe: one per parse.
-     */
-    public static final class Problems {
-        /** Lines kept as examples; the rest are counted. */
-        public static final int KEPT = 3;
-        private final java.util.List<ParseException> first = new java.util.ArrayList<>(KEPT);
-        private long count;
-
-        void add(ParseException e) {
-            count++;
-            if (first.size() < KEPT) {
-                first.add(e);
-            }
-        }
-
-        /** How many lines were malformed. */
-        public long count() {
-            return count;
-        }
-
-        /** The first malformed lines, in order. */
-        public java.util.List<ParseException> examples() {
-            return java.util.List.copyOf(first);
-        }
-    }
-
     /** Parses {@code buf[0, length)}, strictly: the first malformed line ends the parse. Returns the samples. */
     public long parse(byte[] buf, int length, String target, SampleSink sink) throws ParseException {
         return parse(buf, length, target, sink, null);
@@ -60,7 +32,7 @@ public final class ExpositionParser {
      * Parses {@code buf[0, length)}; a malformed line is skipped and recorded in {@code problems} (or, when that is
      * null, ends the parse with its exception). Returns the number of samples.
      */
-    public long parse(byte[] buf, int length, String target, SampleSink sink, Problems problems)
+    public long parse(byte[] buf, int length, String target, SampleSink sink, ParseProblems problems)
             throws ParseException {
         SampleView s = new SampleView();
         s.buf = buf;
