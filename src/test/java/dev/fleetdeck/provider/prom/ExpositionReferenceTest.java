@@ -186,4 +186,77 @@ class ExpositionReferenceTest {
         assertEquals(s("hhh_bucket", 1, null, "le", "+Inf"), out.get(8));
         assertEquals(9, out.size());
     }
+
+    /** prometheus/prometheus {@code TestPromParse}: every series of its input, in order. */
+    @Test
+    void promParseInput() throws Exception {
+        String input = """
+                # HELP go_gc_duration_seconds A summary of the GC invocation durations.
+                # \tTYPE go_gc_duration_seconds summary
+                go_gc_duration_seconds{quantile="0"} 4.9351e-05
+                go_gc_duration_seconds{quantile="0.25",} 7.424100000000001e-05
+                go_gc_duration_seconds{quantile="0.5",a="b"} 8.3835e-05
+                go_gc_duration_seconds{quantile="0.8", a="b"} 8.3835e-05
+                go_gc_duration_seconds{ quantile="0.9", a="b"} 8.3835e-05
+                # Hrandom comment starting with prefix of HELP
+                #
+                wind_speed{A="2",c="3"} 12345
+                # comment with escaped \\n newline
+                # comment with escaped \\ escape character
+                # HELP nohelp1
+                # HELP nohelp2\s
+                go_gc_duration_seconds{ quantile="1.0", a="b" } 8.3835e-05
+                go_gc_duration_seconds { quantile="1.0", a="b" } 8.3835e-05
+                go_gc_duration_seconds { quantile= "1.0", a= "b", } 8.3835e-05
+                go_gc_duration_seconds { quantile = "1.0", a = "b" } 8.3835e-05
+                go_gc_duration_seconds { quantile = "2.0" a = "b" } 8.3835e-05
+                go_gc_duration_seconds_count 99
+                some:aggregate:rate5m{a_b="c"}\t1
+                # HELP go_goroutines Number of goroutines that currently exist.
+                # TYPE go_goroutines gauge
+                go_goroutines 33  \t123123
+                _metric_starting_with_underscore 1
+                testmetric{_label_starting_with_underscore="foo"} 1
+                testmetric{label="\\"bar\\""} 1
+                # HELP metric foo\u0000bar
+                null_byte_metric{a="abc\u0000"} 1""";
+        List<S> out = parse(input, false);
+        assertEquals(18, out.size());
+        assertEquals(s("go_gc_duration_seconds", 7.424100000000001e-05, null, "quantile", "0.25"), out.get(1));
+        assertEquals(s("wind_speed", 12345, null, "A", "2", "c", "3"), out.get(5));
+        assertEquals(s("go_gc_duration_seconds", 8.3835e-05, null, "quantile", "2.0", "a", "b"), out.get(10),
+                "label terms separated by blanks alone");
+        assertEquals(s("some:aggregate:rate5m", 1, null, "a_b", "c"), out.get(12));
+        assertEquals(s("go_goroutines", 33, 123123L), out.get(13));
+        assertEquals(s("_metric_starting_with_underscore", 1, null), out.get(14));
+        assertEquals(s("testmetric", 1, null, "label", "\"bar\""), out.get(16));
+        assertEquals(s("null_byte_metric", 1, null, "a", "abc\u0000"), out.get(17));
+    }
+
+    /** prometheus/prometheus {@code TestUTF8PromParse}: quoted names with escapes, braces and non-ASCII inside. */
+    @Test
+    void promParseUtf8Input() throws Exception {
+        List<S> out = parse("""
+                {"go.gc_duration_seconds",quantile="0.25",} 7.424100000000001e-05
+                { "go.gc_duration_seconds", quantile = "1.0", a = "b" } 8.3835e-05
+                {"go.gc_duration_seconds_count"} 99
+                {"Heizölrückstoßabdämpfung 10€ metric with \\"interesting\\" {character\\nchoices}",\
+                "strange©™\\n'quoted' \\"name\\""="6"} 10.0
+                """, false);
+        assertEquals(s("go.gc_duration_seconds", 7.424100000000001e-05, null, "quantile", "0.25"), out.get(0));
+        assertEquals(s("go.gc_duration_seconds", 8.3835e-05, null, "quantile", "1.0", "a", "b"), out.get(1));
+        assertEquals(s("Heizölrückstoßabdämpfung 10€ metric with \"interesting\" {character\nchoices}", 10.0, null,
+                "strange©™\n'quoted' \"name\"", "6"), out.get(3));
+    }
+
+    /** prometheus/prometheus {@code TestPromParseErrors}: what it refuses, we refuse (each such line alone). */
+    @Test
+    void promParseErrors() {
+        for (String bad : List.of("a\n", "a{b='c'} 1\n", "a{b=\n", "a true\n", "something_weird{problem=\"",
+                "empty_label_name{=\"\"} 0", "foo 1_2\n", "foo 0x1p-3\n", "foo 0x1P-3\n", "foo 0 1_2\n",
+                "{a=\"ok\"} 1", "# TYPE #\n", "# HELP #\n", "a{b=\u0000\"ssss\"} 1\n", "a\u0000{b=\"ddd\"} 1",
+                "a 0 1\u0000")) {
+            org.junit.jupiter.api.Assertions.assertThrows(ParseException.class, () -> parse(bad, false), bad);
+        }
+    }
 }

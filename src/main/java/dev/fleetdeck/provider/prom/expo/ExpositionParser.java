@@ -88,7 +88,7 @@ public final class ExpositionParser {
     /** Checks a comment line; returns true at {@code # EOF}. */
     private boolean comment(byte[] b, int s, int e, int line, String target) throws ParseException {
         int i = s + 1;
-        while (i < e && b[i] == ' ') {
+        while (i < e && (b[i] == ' ' || b[i] == '\t')) {
             i++;
         }
         if (startsWith(b, i, e, "EOF") && isBlank(b, i + 3, e)) {
@@ -108,7 +108,7 @@ public final class ExpositionParser {
         while (nameEnd < e && b[nameEnd] != ' ' && b[nameEnd] != '\t') {
             nameEnd++;
         }
-        if (nameEnd == n) {
+        if (nameEnd == n || b[n] == '#') {
             throw new ParseException(target, line, "# " + (help ? "HELP" : type ? "TYPE" : "UNIT")
                     + " without a metric name");
         }
@@ -371,6 +371,8 @@ public final class ExpositionParser {
             }
             if (i < e && b[i] == ',') {
                 i++;
+            } else if (i < e && (isLabelStart(b[i]) || b[i] == '"') && (b[i - 1] == ' ' || b[i - 1] == '\t')) {
+                // "{a = "1" b = "2"}": Prometheus' own parser takes label terms separated by blanks alone
             } else if (i < e && b[i] != '}') {
                 throw new ParseException(target, line, "expected ',' or '}' after label '" + ascii(b, ns, ne) + "'");
             }

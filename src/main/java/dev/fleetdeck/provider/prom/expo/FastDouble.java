@@ -108,11 +108,10 @@ final class FastDouble {
             }
             default -> {
                 // Java accepts trailing 'd'/'f' suffixes and spaces the format does not: refuse them here.
+                // Decimal only, as Prometheus' parsers take it: no hex floats (0x1p-3), no digit separators (1_2).
                 for (int i = 0; i < s.length(); i++) {
                     char c = s.charAt(i);
-                    if (!(c >= '0' && c <= '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-'
-                            && c != 'x' && c != 'X' && c != 'p' && c != 'P' && !(c >= 'a' && c <= 'f')
-                            && !(c >= 'A' && c <= 'F')) {
+                    if (!(c >= '0' && c <= '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-') {
                         throw new NumberFormatException("not a number: " + s);
                     }
                 }
