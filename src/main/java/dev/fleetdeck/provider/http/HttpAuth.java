@@ -18,27 +18,6 @@ public sealed interface HttpAuth {
     /** The {@code Authorization} header value, or empty for none. */
     Optional<String> header() throws ProviderException;
 
-    /**
-     * Every secret value this auth sends (to redact from messages); empty when none, or when a secret cannot be read
-     * now (then nothing was sent either).
-     */
-    default java.util.List<String> secrets() {
-        try {
-            java.util.List<String> out = new java.util.ArrayList<>();
-            Optional<String> h = header();
-            if (h.isPresent()) {
-                out.add(h.get());
-                out.add(h.get().substring(h.get().indexOf(' ') + 1));
-            }
-            if (this instanceof Basic b) {
-                out.add(b.password().reveal());
-            }
-            return out;
-        } catch (ProviderException e) {
-            return java.util.List.of();
-        }
-    }
-
     /** No authentication. */
     record None() implements HttpAuth {
         @Override

@@ -308,8 +308,7 @@ public final class HttpFetcher implements AutoCloseable {
      * answer, in every form a server may echo it in (see {@link dev.fleetdeck.model.Redaction}).
      */
     public String redact(String text) {
-        sentSecrets(); // registers this fetcher's secrets, should nothing have read them yet
-        return dev.fleetdeck.model.Redaction.scrub(text);
+        return dev.fleetdeck.model.Redaction.scrub(text); // every secret sent was registered when it was read
     }
 
     /**
@@ -319,19 +318,13 @@ public final class HttpFetcher implements AutoCloseable {
      * or nothing matched.
      */
     public HttpBody redact(HttpBody body) {
-        if (sentSecrets().isEmpty()) {
-            return body;
+        if (settings.auth() instanceof HttpAuth.None || !dev.fleetdeck.model.Redaction.active()) {
+            return body; // nothing was sent with this request that a server could echo
         }
         String text = new String(body.bytes(), java.nio.charset.StandardCharsets.UTF_8);
         String clean = dev.fleetdeck.model.Redaction.scrub(text);
         return clean.equals(text) ? body : new HttpBody(body.uri(), body.status(), body.contentType(),
                 clean.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private List<String> sentSecrets() {
-        List<String> secrets = settings.auth().secrets();
-        secrets.forEach(dev.fleetdeck.model.Redaction::register);
-        return secrets;
     }
 
     /** Removes the Authorization value from a message, should a server have echoed it back. */
