@@ -23,4 +23,12 @@ final class BuildInfo {
                 + ") · Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ") · JavaFX "
                 + p.getProperty("javafx", "?") + " · TilesFX " + p.getProperty("tilesfx", "?");
     }
+
+    /** {@code --version} on every command. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return text().split("\n");
+        }
+    }
 }

@@ -1,33 +1,52 @@
 package dev.fleetdeck.cli;
 
+import dev.fleetdeck.app.Wiring;
 import dev.fleetdeck.config.ConfigException;
+import dev.fleetdeck.config.DurationText;
 import dev.fleetdeck.config.FleetDeckConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** {@code check-config FILE}: validates a configuration and prints every error, or a summary when it is valid. */
-final class CheckConfigCommand {
-    private CheckConfigCommand() {
-    }
+@Command(name = "check-config", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Version.class,
+        description = "Validate a configuration file and print every error as file:line:column: key.path: message.")
+final class CheckConfigCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws CliArgs.UsageException, ConfigException {
-        CliArgs a = CliArgs.parse(args, Set.of("config"), Set.of("verbose"));
-        Optional<String> file = a.positional().isEmpty() ? a.value("config") : Optional.of(a.positional().getFirst());
-        if (a.positional().size() > 1) {
-            throw new CliArgs.UsageException("check-config takes one file");
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "the configuration file")
+    String file;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "the same, as an option")
+    String config;
+
+    @Mixin
+    RootCommand.VerboseOption verbose;
+
+    @Override
+    public Integer call() throws ConfigException {
+        Optional<String> path = Optional.ofNullable(file).or(() -> Optional.ofNullable(config));
+        if (path.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "check-config needs a file: check-config FILE");
         }
-        if (file.isEmpty()) {
-            throw new CliArgs.UsageException("check-config needs a file: check-config FILE");
-        }
-        try (FleetDeckConfig config = FleetServices.loadConfig(file)) {
-            out.println(file.get() + ": valid, " + config.providers().size() + " provider"
-                    + (config.providers().size() == 1 ? "" : "s") + ":");
-            config.providers().forEach(p -> out.println("  " + p.spec().name() + " (" + p.spec().type() + ", every "
-                    + dev.fleetdeck.config.DurationText.format(p.spec().interval()) + ", timeout "
-                    + dev.fleetdeck.config.DurationText.format(p.spec().timeout()) + ")"));
+        try (FleetDeckConfig loaded = Wiring.loadConfig(path)) {
+            root.out.println(path.get() + ": valid, " + loaded.providers().size() + " provider"
+                    + (loaded.providers().size() == 1 ? "" : "s") + ":");
+            loaded.providers().forEach(p -> root.out.println("  " + p.spec().name() + " (" + p.spec().type()
+                    + ", every " + DurationText.format(p.spec().interval()) + ", timeout "
+                    + DurationText.format(p.spec().timeout()) + ")"));
             return Main.OK;
         }
     }

@@ -1,48 +1,27 @@
 package dev.fleetdeck.cli;
 
 import dev.fleetdeck.config.ConfigException;
+import dev.fleetdeck.model.Redaction;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
- * FleetDeck's single entry point. Without a command it opens the dashboard; commands: {@code ui}, {@code snapshot},
- * {@code probe}, {@code check-config}. Exit codes: 0 success, 1 the command failed, 2 a usage or configuration error.
+ * FleetDeck's single entry point, on picocli: without a command it opens the dashboard; the commands are the
+ * subcommands of {@link RootCommand}, each with its own generated {@code --help}. Exit codes: 0 success, 1 the command
+ * failed, 2 a usage or configuration error.
  */
 public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-
-    static final String USAGE_TEXT = """
-            Usage: fleetdeck [COMMAND] [OPTIONS]
-
-            Commands:
-              ui            open the dashboard (the default); without --config, ~/.config/fleetdeck/config.yaml
-                              if it exists ($XDG_CONFIG_HOME honoured), else the built-in simulated fleet
-                              --showroom: start full screen in the customer-safe showroom
-              snapshot      render a view to PNG without a display
-                              --out FILE.png (required)  --size WxH (1920x1080)
-                              --view overview|fleet|heatmap|detail|sources|alerts|showroom
-                              --page N (showroom page 1-4)  --node PROVIDER/HOST (detail; default: least healthy)
-                              --theme dark|light|high-contrast
-                              --polls N (1: snapshots to feed before rendering)
-              probe         poll every provider once and print the fleet
-                              --format table|json (table)  --summary (JSON without the node list)
-              check-config  validate a configuration file and print every error: check-config FILE
-              exporter      serve a simulated fleet as dcgm-exporter metrics on 127.0.0.1
-                              --nodes N (100)  --port P (9400; 0 = any free port)  --seed S  --gpus-per-node G
-
-            Options for ui, snapshot and probe:
-              --config FILE   YAML configuration (see README); default: ~/.config/fleetdeck/config.yaml if it
-                              exists, else the built-in simulated fleet
-              --verbose       log progress to stderr
-              --help          this text
-              --version       version, build time and runtime
-            """;
 
     private Main() {
     }
@@ -68,52 +47,51 @@ public final class Main {
         PrintStream cleanOut = ScrubbingOutputStream.wrap(out);
         PrintStream cleanErr = ScrubbingOutputStream.wrap(err);
         try {
-            return runCommand(args, cleanOut, cleanErr);
+            configureLogging(args.contains("--verbose") || isUi(args.toArray(String[]::new)));
+            return commandLine(cleanOut, cleanErr).execute(args.toArray(String[]::new));
         } finally {
             cleanOut.flush();
             cleanErr.flush();
         }
     }
 
-    private static int runCommand(List<String> args, PrintStream out, PrintStream err) {
-        configureLogging(args.contains("--verbose") || isUi(args.toArray(String[]::new)));
-        String command = args.isEmpty() || args.getFirst().startsWith("--") ? "ui" : args.getFirst();
-        List<String> rest = args.isEmpty() || args.getFirst().startsWith("--") ? args : args.subList(1, args.size());
-        if (rest.contains("--help") || command.equals("help")) {
-            out.print(USAGE_TEXT);
-            return OK;
-        }
-        if (args.contains("--version") || command.equals("version")) {
-            out.println(BuildInfo.text());
-            return OK;
-        }
-        try {
-            return switch (command) {
-                case "ui" -> UiCommand.run(rest, err);
-                case "snapshot" -> SnapshotCommand.run(rest, out, err);
-                case "probe" -> ProbeCommand.run(rest, out, err);
-                case "check-config" -> CheckConfigCommand.run(rest, out, err);
-                case "exporter" -> ExporterCommand.run(rest, out, err);
-                default -> throw new CliArgs.UsageException("unknown command '" + command
-                        + "'; commands: ui, snapshot, probe, check-config, exporter");
-            };
-        } catch (CliArgs.UsageException e) {
-            err.println("fleetdeck: " + e.getMessage());
-            err.println("Run 'fleetdeck --help' for usage.");
-            return USAGE;
-        } catch (ConfigException e) {
-            err.println("fleetdeck: the configuration has " + e.errors().size()
-                    + (e.errors().size() == 1 ? " error:" : " errors:"));
-            e.errors().forEach(x -> err.println("  " + x));
+    /** The command tree, printing to these streams. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new RootCommand(out, err));
+        cli.setUsageHelpWidth(110);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> failed(e, line, err));
+        return cli;
+    }
+
+    /** A wrong command line: one line saying what is wrong, a hint to --help, exit code 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("fleetdeck: " + UsageText.message(e));
+        String name = line.getCommandSpec().qualifiedName();
+        err.println("Run '" + name + " --help' for usage.");
+        err.flush();
+        return USAGE;
+    }
+
+    private static int failed(Exception e, CommandLine line, PrintStream err) throws Exception {
+        if (e instanceof ConfigException ce) {
+            err.println("fleetdeck: the configuration has " + ce.errors().size()
+                    + (ce.errors().size() == 1 ? " error:" : " errors:"));
+            ce.errors().forEach(x -> err.println("  " + x));
             return USAGE;
         }
+        throw e;
     }
 
     /** Log records with every known secret removed, whatever logged them (a message, an exception, its causes). */
-    static final class ScrubbingFormatter extends java.util.logging.SimpleFormatter {
+    static final class ScrubbingFormatter extends SimpleFormatter {
         @Override
-        public String format(java.util.logging.LogRecord record) {
-            return dev.fleetdeck.model.Redaction.scrub(super.format(record));
+        public String format(LogRecord record) {
+            return Redaction.scrub(super.format(record));
         }
     }
 

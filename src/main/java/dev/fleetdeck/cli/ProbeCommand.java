@@ -1,48 +1,76 @@
 package dev.fleetdeck.cli;
 
+import dev.fleetdeck.app.Wiring;
 import dev.fleetdeck.config.ConfigException;
 import dev.fleetdeck.config.FleetDeckConfig;
 import dev.fleetdeck.model.FleetSnapshot;
-import dev.fleetdeck.service.PollingService;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.service.FleetMonitor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
-/** {@code probe}: polls every provider once and prints the fleet snapshot as tables or JSON. */
-final class ProbeCommand {
-    private ProbeCommand() {
-    }
+/** {@code probe}: polls every provider once and prints the fleet snapshot of the first frame as tables or JSON. */
+@Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Version.class,
+        description = "Poll every provider once and print the fleet. JSON has the stable schema "
+                + "fleetdeck.snapshot/v1 (absent metrics are null, never 0).")
+final class ProbeCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws CliArgs.UsageException, ConfigException {
-        CliArgs a = CliArgs.parse(args, Set.of("config", "format", "provider"), Set.of("summary", "verbose"));
-        String format = a.value("format").orElse("table");
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RootCommand.ConfigOption config;
+
+    @Mixin
+    RootCommand.VerboseOption verbose;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--summary", description = "JSON without the node list")
+    boolean summary;
+
+    @Option(names = "--provider", paramLabel = "NAME", description = "poll only this configured provider")
+    String provider;
+
+    @Override
+    public Integer call() throws ConfigException {
+        PrintStream out = root.out;
+        PrintStream err = root.err;
         if (!format.equals("table") && !format.equals("json")) {
-            throw new CliArgs.UsageException("--format must be table or json, got '" + format + "'");
+            throw new ParameterException(spec.commandLine(), "--format must be table or json, got '" + format + "'");
         }
-        if (!a.positional().isEmpty()) {
-            throw new CliArgs.UsageException("unexpected argument '" + a.positional().getFirst() + "'");
-        }
-        FleetDeckConfig config = FleetServices.loadConfig(a.value("config"));
-        if (a.value("provider").isPresent()) {
-            String only = a.value("provider").get();
-            var selected = config.providers().stream().filter(p -> p.spec().name().equals(only)).toList();
+        FleetDeckConfig loaded = Wiring.loadConfig(config.file());
+        if (provider != null) {
+            var selected = loaded.providers().stream().filter(p -> p.spec().name().equals(provider)).toList();
             if (selected.isEmpty()) {
-                config.close();
-                throw new CliArgs.UsageException("no provider named '" + only + "'; configured: " + String.join(", ",
-                        config.providers().stream().map(p -> p.spec().name()).toList()));
+                loaded.close();
+                throw new ParameterException(spec.commandLine(), "no provider named '" + provider + "'; configured: "
+                        + String.join(", ", loaded.providers().stream().map(p -> p.spec().name()).toList()));
             }
-            config.providers().stream().filter(p -> !selected.contains(p)).forEach(p -> p.provider().close());
-            config = new FleetDeckConfig(config.source(), selected, config.unreachableAfter(), config.showroom(),
-                    config.alerts());
+            loaded.providers().stream().filter(p -> !selected.contains(p)).forEach(p -> p.provider().close());
+            loaded = new FleetDeckConfig(loaded.source(), selected, loaded.unreachableAfter(), loaded.showroom(),
+                    loaded.alerts());
         }
-        String source = FleetServices.sourceLabel(config);
-        try (PollingService service = FleetServices.pollingService(config)) {
-            service.start();
-            FleetSnapshot snap = service.await(PollingService.everyProviderPolled(), FleetServices.firstPollBudget(config));
+        String source = Wiring.sourceLabel(loaded);
+        try (FleetMonitor monitor = Wiring.monitor(loaded)) {
+            monitor.polling().start();
+            FleetFrame frame = monitor.await(FleetMonitor.everyProviderPolled(), Wiring.firstPollBudget(loaded));
+            FleetSnapshot snap = frame.snapshot();
             if (format.equals("json")) {
-                SnapshotJson.write(snap, source, !a.flag("summary"), out);
+                SnapshotJson.write(snap, source, !summary, out);
                 out.println();
             } else {
                 out.print(SnapshotText.render(snap, source));

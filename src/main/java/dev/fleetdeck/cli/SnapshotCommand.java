@@ -1,93 +1,136 @@
 package dev.fleetdeck.cli;
 
+import dev.fleetdeck.app.Wiring;
 import dev.fleetdeck.config.ConfigException;
 import dev.fleetdeck.config.FleetDeckConfig;
-import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.FleetMonitor;
-import dev.fleetdeck.service.PollingService;
-import dev.fleetdeck.ui.FxThread;
-import dev.fleetdeck.ui.HeadlessPlatform;
-import dev.fleetdeck.ui.PngWriter;
-import dev.fleetdeck.ui.ViewRenderer;
+import dev.fleetdeck.ui.common.FxThread;
+import dev.fleetdeck.ui.common.ViewId;
+import dev.fleetdeck.ui.render.HeadlessPlatform;
+import dev.fleetdeck.ui.render.PngWriter;
+import dev.fleetdeck.ui.render.ViewRenderer;
+import dev.fleetdeck.ui.theme.Theme;
 import javafx.scene.image.WritableImage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code snapshot --out F.png}: renders a view headless (JavaFX's built-in headless platform, software renderer)
- * from the configured providers after their first poll, and writes it as PNG. It leaves the JavaFX toolkit
- * running (the process exits after the command; tests in one JVM share the toolkit).
+ * from the frames of the configured providers after their first poll, and writes it as PNG. It leaves the JavaFX
+ * toolkit running (the process exits after the command; tests in one JVM share the toolkit).
  */
-final class SnapshotCommand {
+@Command(name = "snapshot", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Version.class,
+        description = "Render a view to PNG without a display (selects JavaFX's headless platform itself).")
+final class SnapshotCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
     private static final Duration FX_TIMEOUT = Duration.ofSeconds(60);
 
-    private SnapshotCommand() {
-    }
+    @ParentCommand
+    RootCommand root;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws CliArgs.UsageException, ConfigException {
-        CliArgs a = CliArgs.parse(args, Set.of("config", "out", "size", "view", "polls", "page", "node", "theme"), Set.of("verbose"));
-        Path file = Path.of(a.value("out").orElseThrow(() -> new CliArgs.UsageException("snapshot needs --out FILE.png")));
-        Matcher size = SIZE.matcher(a.value("size").orElse("1920x1080"));
-        if (!size.matches()) {
-            throw new CliArgs.UsageException("--size must look like 1920x1080");
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RootCommand.ConfigOption config;
+
+    @Mixin
+    RootCommand.VerboseOption verbose;
+
+    @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "where the PNG goes")
+    Path file;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1920x1080",
+            description = "image size, 320x240 to 7680x4320 (default: ${DEFAULT-VALUE})")
+    String size;
+
+    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "overview", completionCandidates = ViewKeys.class,
+            description = "one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    String view;
+
+    @Option(names = "--page", paramLabel = "N", defaultValue = "1", description = "showroom page 1-4")
+    int page;
+
+    @Option(names = "--node", paramLabel = "PROVIDER/HOST", description = "the node for the detail view "
+            + "(default: the least healthy)")
+    String node;
+
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "dark",
+            description = "dark, light or high-contrast (default: ${DEFAULT-VALUE})")
+    String themeKey;
+
+    @Option(names = "--polls", paramLabel = "N", defaultValue = "1",
+            description = "snapshots to feed before rendering, so trends have history (default: ${DEFAULT-VALUE})")
+    int polls;
+
+    @Override
+    public Integer call() throws ConfigException {
+        PrintStream out = root.out;
+        PrintStream err = root.err;
+        Matcher m = SIZE.matcher(size);
+        if (!m.matches()) {
+            throw new ParameterException(spec.commandLine(), "--size must look like 1920x1080");
         }
-        int width = Integer.parseInt(size.group(1));
-        int height = Integer.parseInt(size.group(2));
+        int width = Integer.parseInt(m.group(1));
+        int height = Integer.parseInt(m.group(2));
         if (width < 320 || height < 240 || width > 7680 || height > 4320) {
-            throw new CliArgs.UsageException("--size must be between 320x240 and 7680x4320");
+            throw new ParameterException(spec.commandLine(), "--size must be between 320x240 and 7680x4320");
         }
-        String view = a.value("view").orElse("overview");
-        if (!ViewRenderer.VIEWS.contains(view)) {
-            throw new CliArgs.UsageException("unknown view '" + view + "'; views: " + String.join(", ", ViewRenderer.VIEWS));
+        if (ViewId.byKey(view).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "unknown view '" + view + "'; views: " + ViewId.keys());
         }
-        int polls = a.intValue("polls", 1, 1, 1000);
-        String themeKey = a.value("theme").orElse("dark");
-        dev.fleetdeck.ui.Theme theme = dev.fleetdeck.ui.Theme.of(themeKey);
+        Ranges.check(spec, "--polls", polls, 1, 1000);
+        Ranges.check(spec, "--page", page, 1, 4);
+        Theme theme = Theme.of(themeKey);
         if (!theme.key().equals(themeKey)) {
-            throw new CliArgs.UsageException("unknown theme '" + themeKey + "'; themes: dark, light, high-contrast");
+            throw new ParameterException(spec.commandLine(), "unknown theme '" + themeKey
+                    + "'; themes: dark, light, high-contrast");
         }
-        int page = a.intValue("page", 1, 1, 4);
-        if (!a.positional().isEmpty()) {
-            throw new CliArgs.UsageException("unexpected argument '" + a.positional().getFirst() + "'");
-        }
-        FleetDeckConfig config = FleetServices.loadConfig(a.value("config"));
-        String source = FleetServices.sourceLabel(config);
+        FleetDeckConfig loaded = Wiring.loadConfig(config.file());
+        String source = Wiring.sourceLabel(loaded);
         long t0 = System.nanoTime();
-        try (FleetMonitor monitor = FleetServices.monitor(config)) {
-            PollingService service = monitor.polling();
+        try (FleetMonitor monitor = Wiring.monitor(loaded)) {
             HeadlessPlatform.start();
-            ViewRenderer renderer = FxThread.call(() -> new ViewRenderer(view, source, width, height, monitor,
-                    config.showroom(), page, a.value("node").orElse(null), theme), FX_TIMEOUT);
+            ViewRenderer renderer = FxThread.call(() -> new ViewRenderer(view, source, width, height,
+                    loaded.showroom(), page, node, theme), FX_TIMEOUT);
             monitor.start();
             long lastSeq = 0;
             long firstPollMs = -1;
-            FleetSnapshot snap = null;
+            FleetFrame frame = null;
+            Duration budget = Wiring.firstPollBudget(loaded).plus(
+                    loaded.providers().stream().map(p -> p.spec().interval()).max(Duration::compareTo).orElseThrow());
             for (int i = 0; i < polls; i++) {
                 long after = lastSeq;
-                Duration budget = FleetServices.firstPollBudget(config).plus(
-                        config.providers().stream().map(p -> p.spec().interval()).max(Duration::compareTo).orElseThrow());
-                snap = service.await(s -> s.sequence() > after && PollingService.everyProviderPolled().test(s), budget);
+                frame = monitor.await(f -> f.snapshot().sequence() > after
+                        && FleetMonitor.everyProviderPolled().test(f), budget);
                 if (firstPollMs < 0) {
                     firstPollMs = (System.nanoTime() - t0) / 1_000_000;
                 }
-                lastSeq = snap.sequence();
-                FleetSnapshot shown = snap;
+                lastSeq = frame.snapshot().sequence();
+                FleetFrame shown = frame;
                 FxThread.call(() -> {
                     renderer.show(shown);
                     return null;
                 }, FX_TIMEOUT);
             }
             monitor.awaitBackfill(Duration.ofSeconds(30));
-            FleetSnapshot last = snap;
+            FleetFrame last = monitor.latest();
             FxThread.call(() -> {
                 renderer.show(last); // again, now that the trends have their past
                 return null;
@@ -101,9 +144,10 @@ final class SnapshotCommand {
             }, FX_TIMEOUT);
             PngWriter.write(image, file);
             out.printf("wrote %s (%dx%d, view %s): %s, %d providers; first poll complete after %d ms, render %d ms%n",
-                    file, width, height, view, Units.gpus(snap.gpuCount()), snap.providers().size(), firstPollMs, renderMs);
+                    file, width, height, view, Units.gpus(frame.snapshot().gpuCount()),
+                    frame.snapshot().providers().size(), firstPollMs, renderMs);
             return Main.OK;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             err.println("fleetdeck: " + e.getMessage());
             return Main.FAILED;
         } catch (IOException e) {
@@ -114,7 +158,7 @@ final class SnapshotCommand {
             return Main.FAILED;
         } catch (Exception e) {
             System.getLogger(SnapshotCommand.class.getName()).log(System.Logger.Level.DEBUG, "rendering failed", e);
-            if (a.flag("verbose")) {
+            if (verbose.verbose) {
                 e.printStackTrace(err);
             }
             err.println("fleetdeck: rendering failed: " + e);

@@ -1,71 +1,180 @@
 package dev.fleetdeck.service;
 
+import dev.fleetdeck.model.AlertSettings;
 import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.service.alerts.Alert;
+import dev.fleetdeck.service.alerts.AlertEngine;
+import dev.fleetdeck.service.alerts.AlertStore;
 import dev.fleetdeck.service.events.EventDetector;
 import dev.fleetdeck.service.events.EventLog;
+import dev.fleetdeck.service.events.EventWindow;
 import dev.fleetdeck.service.history.History;
+import dev.fleetdeck.service.history.HistoryBackfill;
+import dev.fleetdeck.service.idle.IdleTracker;
+import dev.fleetdeck.service.polling.PolledProvider;
+import dev.fleetdeck.service.polling.PollingService;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * The running back end of one window or command: the polling service, the history it feeds, the event log, the idle
- * tracker and the alert engine. They are listeners registered first, so every later listener (the UI) sees them up to
- * date with the snapshot it receives.
+ * The running back end of one window or command: the polling service and, in a fixed order on the assembler thread,
+ * what each snapshot feeds — history, the event detector, the idle tracker, the alert engine — and then one
+ * {@link FleetFrame} of them all, handed to every frame listener. Listeners see only finished frames, so the order
+ * they were added in does not matter.
+ *
+ * <p>Threads: snapshots arrive on the polling service's assembler thread; {@link #ack} and {@link #silence} may be
+ * called from any thread (the FX thread included) and re-issue the latest frame with the new alert state.
  */
 public final class FleetMonitor implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(FleetMonitor.class.getName());
+
     private final PollingService polling;
     private final History history;
     private final EventLog events;
-    private final dev.fleetdeck.service.idle.IdleTracker idle;
-    private final dev.fleetdeck.service.alerts.AlertEngine alerts;
+    private final EventDetector detector;
+    private final IdleTracker idle;
+    private final AlertEngine alerts;
+    private final List<Consumer<FleetFrame>> listeners = new CopyOnWriteArrayList<>();
+    private final Object cycle = new Object();
+    private volatile FleetFrame latest;
+    private long revision;
     private volatile Thread backfill;
 
     public FleetMonitor(PollingService polling) {
-        this(polling, new History(), new EventLog());
-    }
-
-    public FleetMonitor(PollingService polling, History history, EventLog events) {
-        this(polling, history, events, dev.fleetdeck.model.AlertSettings.defaults(), null);
+        this(polling, AlertSettings.defaults(), null);
     }
 
     /**
-     * @param alerts the alert rules and idle settings
-     * @param store  where alert history is kept, or null to keep none (one-shot commands)
+     * @param alertSettings the alert rules and idle settings
+     * @param store         where alert history is kept, or null to keep none (one-shot commands)
      */
-    public FleetMonitor(PollingService polling, dev.fleetdeck.model.AlertSettings alerts,
-                        dev.fleetdeck.service.alerts.AlertStore store) {
-        this(polling, new History(), new EventLog(), alerts, store);
+    public FleetMonitor(PollingService polling, AlertSettings alertSettings, AlertStore store) {
+        this(polling, new History(), new EventLog(), alertSettings, store);
     }
 
-    private FleetMonitor(PollingService polling, History history, EventLog events,
-                         dev.fleetdeck.model.AlertSettings alertSettings, dev.fleetdeck.service.alerts.AlertStore store) {
+    public FleetMonitor(PollingService polling, History history, EventLog events, AlertSettings alertSettings,
+                        AlertStore store) {
         this.polling = Objects.requireNonNull(polling, "polling");
         this.history = Objects.requireNonNull(history, "history");
         this.events = Objects.requireNonNull(events, "events");
-        this.idle = new dev.fleetdeck.service.idle.IdleTracker(alertSettings.idleBelowPct(), alertSettings.idleFor());
-        this.alerts = new dev.fleetdeck.service.alerts.AlertEngine(alertSettings, idle::latest, store);
-        polling.addListener(history);
-        polling.addListener(new EventDetector(events));
-        polling.addListener(idle);
-        polling.addListener(alerts);
+        this.detector = new EventDetector(events);
+        this.idle = new IdleTracker(alertSettings.idleBelowPct(), alertSettings.idleFor());
+        this.alerts = new AlertEngine(alertSettings, idle::latest, store);
+        polling.addListener(this::cycle);
+    }
+
+    /** One cycle on the assembler thread: every engine in its order, then the frame. */
+    private void cycle(FleetSnapshot snap) {
+        synchronized (cycle) {
+            history.accept(snap);
+            detector.accept(snap);
+            idle.accept(snap);
+            alerts.accept(snap);
+            publish(snap);
+        }
+    }
+
+    /** Builds a frame of the engines as they are now and hands it out. Holds the cycle lock. */
+    private void publish(FleetSnapshot snap) {
+        FleetFrame frame = new FleetFrame(++revision, snap, alerts.state(), idle.latest(), EventWindow.of(events),
+                history);
+        latest = frame;
+        synchronized (this) {
+            notifyAll();
+        }
+        for (Consumer<FleetFrame> listener : listeners) {
+            try {
+                listener.accept(frame);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "frame listener failed", e);
+            }
+        }
+    }
+
+    /** Receives every frame, on the assembler thread (or the thread that acknowledged an alert). */
+    public void addFrameListener(Consumer<FleetFrame> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Called with every alert that starts firing, on the assembler thread (desktop notifications, senders). */
+    public void addFiringListener(Consumer<Alert> listener) {
+        alerts.addFiringListener(listener);
+    }
+
+    /** The newest frame, or null before the first. Any thread. */
+    public FleetFrame latest() {
+        return latest;
+    }
+
+    /**
+     * Blocks the calling thread (never the FX thread) until a frame satisfies {@code condition}.
+     *
+     * @throws TimeoutException when none does within {@code timeout}
+     */
+    public FleetFrame await(Predicate<FleetFrame> condition, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                FleetFrame frame = latest;
+                if (frame != null && condition.test(frame)) {
+                    return frame;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException("no fleet snapshot matched within " + timeout.toSeconds() + " s");
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+    }
+
+    /** A condition for {@link #await}: every provider has answered or failed at least once. */
+    public static Predicate<FleetFrame> everyProviderPolled() {
+        Predicate<FleetSnapshot> polled = PollingService.everyProviderPolled();
+        return frame -> polled.test(frame.snapshot());
+    }
+
+    /** Acknowledges an open alert and re-issues the latest frame with it. Any thread. */
+    public boolean ack(String key, Instant at) {
+        return act(() -> alerts.ack(key, at));
+    }
+
+    /** Silences an open alert until a time and re-issues the latest frame with it. Any thread. */
+    public boolean silence(String key, Instant until) {
+        return act(() -> alerts.silence(key, until));
+    }
+
+    private boolean act(java.util.function.BooleanSupplier action) {
+        synchronized (cycle) {
+            boolean done = action.getAsBoolean();
+            FleetFrame frame = latest;
+            if (done && frame != null) {
+                publish(frame.snapshot());
+            }
+            return done;
+        }
     }
 
     /**
      * Applies a reloaded configuration without a restart: sources (unchanged ones keep running), the unreachable-after
      * setting, idle thresholds and alert rules. History and events carry on. Callable from any thread.
      */
-    public void reconfigure(java.util.List<PolledProvider> providers, java.time.Duration unreachableAfter,
-                            dev.fleetdeck.model.AlertSettings alertSettings,
-                            java.util.Map<String, java.util.List<String>> joins) {
+    public void reconfigure(List<PolledProvider> providers, Duration unreachableAfter, AlertSettings alertSettings,
+                            Map<String, List<String>> joins) {
         idle.reconfigure(alertSettings.idleBelowPct(), alertSettings.idleFor());
         alerts.reconfigure(alertSettings);
         polling.reconfigure(providers, unreachableAfter, joins);
-    }
-
-    /** Adds a listener after history and events; called on the assembler thread. */
-    public void addListener(Consumer<FleetSnapshot> listener) {
-        polling.addListener(listener);
     }
 
     /** Starts polling, and in the background backfills the last hour of fleet trends from providers that can. */
@@ -73,7 +182,7 @@ public final class FleetMonitor implements AutoCloseable {
         polling.start();
         backfill = Thread.ofVirtual().name("fleetdeck-backfill").start(() -> {
             try {
-                HistoryBackfill.run(polling.providers(), history.fleet(), java.time.Clock.systemUTC());
+                HistoryBackfill.run(polling.providers(), history.fleet(), Clock.systemUTC());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -81,7 +190,7 @@ public final class FleetMonitor implements AutoCloseable {
     }
 
     /** Waits until the start-up history backfill is done (the snapshot command renders after it). */
-    public void awaitBackfill(java.time.Duration timeout) throws InterruptedException {
+    public void awaitBackfill(Duration timeout) throws InterruptedException {
         Thread b = backfill;
         if (b != null) {
             b.join(timeout);
@@ -92,21 +201,14 @@ public final class FleetMonitor implements AutoCloseable {
         return polling;
     }
 
+    /** The alert rules and idle settings in force. */
+    public AlertSettings alertSettings() {
+        return alerts.settings();
+    }
+
+    /** History, for benchmarks and tests that measure it; views read it through their frame. */
     public History history() {
         return history;
-    }
-
-    public EventLog events() {
-        return events;
-    }
-
-    /** Idle rented GPUs and their cost, of the latest snapshot. */
-    public dev.fleetdeck.service.idle.IdleTracker idle() {
-        return idle;
-    }
-
-    public dev.fleetdeck.service.alerts.AlertEngine alerts() {
-        return alerts;
     }
 
     @Override

@@ -6,8 +6,8 @@ import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.provider.sim.SimSettings;
 import dev.fleetdeck.provider.sim.SimulatedProvider;
-import dev.fleetdeck.service.FleetAssembler;
-import dev.fleetdeck.service.ProviderView;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.assembly.ProviderView;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -2,16 +2,20 @@ package dev.fleetdeck.bench;
 
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.provider.ProviderSnapshot;
-import dev.fleetdeck.service.FleetAssembler;
-import dev.fleetdeck.service.HealthRules;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.events.EventLog;
+import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.history.History;
-import dev.fleetdeck.ui.FxThread;
-import dev.fleetdeck.ui.HeadlessPlatform;
-import dev.fleetdeck.ui.MainView;
-import dev.fleetdeck.ui.Offload;
-import dev.fleetdeck.ui.Palette;
-import dev.fleetdeck.ui.Stylesheets;
+import dev.fleetdeck.ui.common.AlertActions;
+import dev.fleetdeck.ui.common.Navigator;
+import dev.fleetdeck.ui.common.ViewContext;
+import dev.fleetdeck.ui.common.FxThread;
+import dev.fleetdeck.ui.render.HeadlessPlatform;
+import dev.fleetdeck.ui.app.MainView;
+import dev.fleetdeck.ui.common.Offload;
+import dev.fleetdeck.ui.theme.Palette;
+import dev.fleetdeck.ui.theme.Stylesheets;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
@@ -94,8 +98,8 @@ public final class FleetViewsBenchmark {
         }));
         MainView[] main = new MainView[1];
         Stage stage = FxThread.call(() -> {
-            main[0] = new MainView("bench", new EventLog(), history, Clock.fixed(BenchFleet.START, ZoneOffset.UTC),
-                    ZoneOffset.UTC, offload);
+            main[0] = new MainView(new ViewContext("bench", Clock.fixed(BenchFleet.START, ZoneOffset.UTC),
+                    ZoneOffset.UTC, offload, Navigator.NONE, AlertActions.NONE));
             var content = main[0].node();
             Pane holder = new Pane() {
                 @Override
@@ -137,7 +141,7 @@ public final class FleetViewsBenchmark {
                 timing.reset();
                 long update = FxThread.call(() -> {
                     long t0 = System.nanoTime();
-                    main[0].update(snap);
+                    main[0].show(FleetFrame.of(snap).withHistory(history));
                     return System.nanoTime() - t0;
                 }, Duration.ofSeconds(60));
                 if (offloaded && !timing.applied.tryAcquire(60, TimeUnit.SECONDS)) {

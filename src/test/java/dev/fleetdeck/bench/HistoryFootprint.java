@@ -2,8 +2,8 @@ package dev.fleetdeck.bench;
 
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.provider.ProviderSnapshot;
-import dev.fleetdeck.service.FleetAssembler;
-import dev.fleetdeck.service.HealthRules;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.history.History;
 
 import java.lang.management.ManagementFactory;

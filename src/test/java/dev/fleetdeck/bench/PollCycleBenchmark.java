@@ -2,8 +2,8 @@ package dev.fleetdeck.bench;
 
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.provider.ProviderSnapshot;
-import dev.fleetdeck.service.FleetAssembler;
-import dev.fleetdeck.service.HealthRules;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.events.EventDetector;
 import dev.fleetdeck.service.events.EventLog;
 import dev.fleetdeck.service.history.History;
@@ -57,7 +57,7 @@ public class PollCycleBenchmark {
         history = new History();
         events = new EventDetector(new EventLog());
         withTrends = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5),
-                new dev.fleetdeck.service.HealthTrends());
+                new dev.fleetdeck.service.health.HealthTrends());
         idle = new dev.fleetdeck.service.idle.IdleTracker(5, Duration.ofMinutes(15));
         alerts = new dev.fleetdeck.service.alerts.AlertEngine(dev.fleetdeck.model.AlertSettings.defaults(),
                 idle::latest, null);

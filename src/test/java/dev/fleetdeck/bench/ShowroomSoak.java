@@ -1,16 +1,17 @@
 package dev.fleetdeck.bench;
 
+import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.ShowroomSettings;
 import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.provider.sim.SimSettings;
 import dev.fleetdeck.provider.sim.SimulatedProvider;
-import dev.fleetdeck.service.FleetAssembler;
-import dev.fleetdeck.service.HealthRules;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.history.History;
-import dev.fleetdeck.ui.FxThread;
-import dev.fleetdeck.ui.HeadlessPlatform;
-import dev.fleetdeck.ui.Stylesheets;
+import dev.fleetdeck.ui.common.FxThread;
+import dev.fleetdeck.ui.render.HeadlessPlatform;
+import dev.fleetdeck.ui.theme.Stylesheets;
 import dev.fleetdeck.ui.showroom.ShowroomView;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -42,7 +43,7 @@ public final class ShowroomSoak {
         FleetAssembler assembler = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5));
         History history = new History();
         ShowroomView view = FxThread.call(() -> {
-            ShowroomView v = new ShowroomView(ShowroomSettings.defaults(), history.fleet(), clock, () -> { });
+            ShowroomView v = new ShowroomView(ShowroomSettings.defaults(), clock, () -> { });
             Stage stage = new Stage(StageStyle.UNDECORATED);
             Scene scene = new Scene(v.node(), 640, 360);
             scene.getStylesheets().add(Stylesheets.dark());
@@ -62,7 +63,7 @@ public final class ShowroomSoak {
             history.accept(snap);
             int step = i;
             FxThread.call(() -> {
-                view.update(snap);
+                view.show(FleetFrame.of(snap).withHistory(history));
                 if (step % 5 == 0) {
                     view.show(view.currentPage() + 1);
                 }

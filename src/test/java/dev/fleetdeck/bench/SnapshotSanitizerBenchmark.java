@@ -2,7 +2,7 @@ package dev.fleetdeck.bench;
 
 import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.provider.ProviderSnapshot;
-import dev.fleetdeck.service.SnapshotSanitizer;
+import dev.fleetdeck.service.polling.SnapshotSanitizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

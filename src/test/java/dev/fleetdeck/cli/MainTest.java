@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.fleetdeck.app.Wiring;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -152,18 +154,18 @@ class MainTest {
         assertEquals(Path.of("/home/nobody/.config/fleetdeck/config.yaml"), dev.fleetdeck.config.ConfigLocations
                 .userConfig(java.util.Map.of("XDG_CONFIG_HOME", "relative/dir"), "/home/nobody"),
                 "a relative XDG_CONFIG_HOME is ignored, as the XDG spec says");
-        try (var builtIn = FleetServices.loadConfig(java.util.Optional.empty(), user)) {
+        try (var builtIn = Wiring.loadConfig(java.util.Optional.empty(), user)) {
             assertTrue(builtIn.isBuiltInDefault(), "no file yet: the simulated fleet");
         }
         Files.createDirectories(user.getParent());
         Files.writeString(user, "providers:\n  - name: mine\n    type: simulated\n    options: {nodes: 3}\n");
-        try (var mine = FleetServices.loadConfig(java.util.Optional.empty(), user)) {
+        try (var mine = Wiring.loadConfig(java.util.Optional.empty(), user)) {
             assertEquals(user.toString(), mine.source());
             assertEquals("mine", mine.providers().getFirst().spec().name());
         }
         Path other = dir.resolve("other.yaml");
         Files.writeString(other, "providers:\n  - name: given\n    type: simulated\n");
-        try (var given = FleetServices.loadConfig(java.util.Optional.of(other.toString()), user)) {
+        try (var given = Wiring.loadConfig(java.util.Optional.of(other.toString()), user)) {
             assertEquals("given", given.providers().getFirst().spec().name(), "--config wins");
         }
     }

@@ -1,6 +1,6 @@
 package dev.fleetdeck.support;
 
-import dev.fleetdeck.service.PollTimer;
+import dev.fleetdeck.service.polling.PollTimer;
 
 import java.time.Duration;
 import java.time.Instant;

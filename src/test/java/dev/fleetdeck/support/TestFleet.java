@@ -9,7 +9,7 @@ import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.ThrottleReason;
 import dev.fleetdeck.provider.ProviderSnapshot;
-import dev.fleetdeck.service.ProviderView;
+import dev.fleetdeck.service.assembly.ProviderView;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -4,9 +4,9 @@ import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.provider.ProviderSnapshot;
-import dev.fleetdeck.service.FleetAssembler;
-import dev.fleetdeck.service.HealthRules;
-import dev.fleetdeck.service.ProviderView;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.health.HealthRules;
+import dev.fleetdeck.service.assembly.ProviderView;
 
 import java.time.Duration;
 import java.time.Instant;

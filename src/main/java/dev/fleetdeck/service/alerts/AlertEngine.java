@@ -214,6 +214,17 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
         return a.state() == Alert.State.FIRING && (last == null || last.isBefore(now));
     }
 
+    /** Everything a view shows of the engine, copied at once (a consistent picture). Any thread. */
+    public synchronized AlertState state() {
+        java.util.Set<String> clearing = new java.util.HashSet<>();
+        for (Alert a : open.values()) {
+            if (isClearing(a)) {
+                clearing.add(a.key());
+            }
+        }
+        return new AlertState(open(), firing(), past(), clearing, settings);
+    }
+
     /** Open alerts (firing first, then by severity and time). */
     public synchronized List<Alert> open() {
         List<Alert> list = new ArrayList<>(open.values());

@@ -1,5 +1,6 @@
 package dev.fleetdeck.service.events;
 
+import dev.fleetdeck.service.health.XidCatalog;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Health;

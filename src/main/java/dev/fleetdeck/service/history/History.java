@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  *
  * <p>Threads: {@link #accept} runs on the assembler thread; queries on the parts from any thread.
  */
-public final class History implements Consumer<FleetSnapshot> {
+public final class History implements Consumer<FleetSnapshot>, HistoryReader {
     private final FleetHistory fleet;
     private final GpuHistory gpus;
     private final GpuHistory gpusHour;
@@ -67,6 +67,21 @@ public final class History implements Consumer<FleetSnapshot> {
             return gpus;
         }
         return window.compareTo(gpusHour.span()) <= 0 ? gpusHour : gpusDay;
+    }
+
+    @Override
+    public Series fleet(String key, java.time.Duration window, java.time.Instant now) {
+        return fleet.query(key, window, now);
+    }
+
+    @Override
+    public Series gpu(String provider, String hostname, int gpuIndex, GpuMetric metric, java.time.Duration window) {
+        return gpusFor(window).query(provider, hostname, gpuIndex, metric);
+    }
+
+    @Override
+    public long revision(java.time.Duration window) {
+        return gpusFor(window).latestSlotMillis();
     }
 
     /** Bytes the per-GPU tiers hold now (fine, hour, day). */

@@ -1,13 +1,17 @@
 package dev.fleetdeck.ui.alerts;
 
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.ui.common.AlertActions;
+import dev.fleetdeck.ui.common.FleetView;
+import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Units;
 import dev.fleetdeck.service.alerts.Alert;
-import dev.fleetdeck.service.alerts.AlertEngine;
+import dev.fleetdeck.service.alerts.AlertState;
 import dev.fleetdeck.service.idle.IdleReport;
-import dev.fleetdeck.ui.Columns;
-import dev.fleetdeck.ui.HeaderBar;
-import dev.fleetdeck.ui.Palette;
+import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.common.HeaderBar;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -28,14 +32,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Alerts and idle money: open alerts (firing and pending) with acknowledge and silence, resolved alerts, and the
  * rented GPUs that sit idle ranked by what they cost, per node and per tenant. A filter narrows every list by text.
  * FX thread only; refreshed once per snapshot while shown and after every action.
  */
-public final class AlertsView {
+public final class AlertsView implements FleetView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ENGLISH);
 
     /** An alert row. */
@@ -47,8 +50,9 @@ public final class AlertsView {
     public record IdleRow(String name, String detail, String gpus, String cost, String idleFor) {
     }
 
-    private final AlertEngine engine;
-    private final Supplier<IdleReport> idle;
+    private final AlertActions actions;
+    private AlertState alerts = AlertState.EMPTY;
+    private IdleReport idle = IdleReport.EMPTY;
     private final Clock clock;
     private final ZoneId zone;
     private final BorderPane root = new BorderPane();
@@ -60,9 +64,11 @@ public final class AlertsView {
     private final ObservableList<IdleRow> idleTenants = FXCollections.observableArrayList();
     private final TableView<AlertRow> openTable = new TableView<>(open);
 
-    public AlertsView(AlertEngine engine, Supplier<IdleReport> idle, Clock clock, ZoneId zone) {
-        this.engine = engine;
-        this.idle = idle;
+    /**
+     * @param actions where acknowledge and silence go; the result comes back in the next frame
+     */
+    public AlertsView(AlertActions actions, Clock clock, ZoneId zone) {
+        this.actions = actions;
         this.clock = clock;
         this.zone = zone;
         root.getStyleClass().add("alerts-view");
@@ -117,11 +123,11 @@ public final class AlertsView {
         filter.setId("alerts-filter");
         filter.setPromptText("Filter: rule, node, region, tenant, text…");
         filter.setPrefColumnCount(30);
-        Button ack = button("Acknowledge", "alerts-ack", () -> act(key -> engine.ack(key, clock.instant())));
+        Button ack = button("Acknowledge", "alerts-ack", () -> act(key -> actions.ack(key, clock.instant())));
         Button hour = button("Silence 1 h", "alerts-silence-1h",
-                () -> act(key -> engine.silence(key, clock.instant().plus(Duration.ofHours(1)))));
+                () -> act(key -> actions.silence(key, clock.instant().plus(Duration.ofHours(1)))));
         Button day = button("Silence 24 h", "alerts-silence-24h",
-                () -> act(key -> engine.silence(key, clock.instant().plus(Duration.ofHours(24)))));
+                () -> act(key -> actions.silence(key, clock.instant().plus(Duration.ofHours(24)))));
         HBox bar = new HBox(8, filter, ack, hour, day);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("filter-bar");
@@ -141,26 +147,34 @@ public final class AlertsView {
         return l;
     }
 
-    private void act(java.util.function.Predicate<String> action) {
+    private void act(java.util.function.Consumer<String> action) {
         AlertRow row = openTable.getSelectionModel().getSelectedItem();
-        if (row != null && action.test(row.key())) {
-            String key = row.key();
-            refresh();
-            for (int i = 0; i < open.size(); i++) {
-                if (open.get(i).key().equals(key)) {
-                    openTable.getSelectionModel().clearAndSelect(i);
-                }
-            }
+        if (row != null) {
+            action.accept(row.key());
         }
     }
 
-    /** Reads the engine and the idle report again. */
+    @Override
+    public ViewId id() {
+        return ViewId.ALERTS;
+    }
+
+    /** Shows a frame's alerts and idle GPUs. */
+    @Override
+    public void show(FleetFrame frame) {
+        alerts = frame.alerts();
+        idle = frame.idle();
+        refresh();
+    }
+
+    /** Lists the last frame's alerts and idle GPUs again (after the filter changed); the selection stays. */
     public void refresh() {
+        AlertRow selected = openTable.getSelectionModel().getSelectedItem();
         Instant now = clock.instant();
         String f = filter.getText() == null ? "" : filter.getText().trim().toLowerCase(Locale.ROOT);
         List<AlertRow> o = new ArrayList<>();
         int firing = 0;
-        for (Alert a : engine.open()) {
+        for (Alert a : alerts.open()) {
             firing += a.state() == Alert.State.FIRING ? 1 : 0;
             AlertRow r = row(a, now, false);
             if (matches(f, r)) {
@@ -168,7 +182,7 @@ public final class AlertsView {
             }
         }
         List<AlertRow> p = new ArrayList<>();
-        for (Alert a : engine.past()) {
+        for (Alert a : alerts.past()) {
             AlertRow r = row(a, now, true);
             if (matches(f, r)) {
                 p.add(r);
@@ -179,7 +193,14 @@ public final class AlertsView {
         }
         open.setAll(o);
         past.setAll(p);
-        IdleReport report = idle.get();
+        if (selected != null) {
+            for (int i = 0; i < open.size(); i++) {
+                if (open.get(i).key().equals(selected.key())) {
+                    openTable.getSelectionModel().clearAndSelect(i);
+                }
+            }
+        }
+        IdleReport report = idle;
         List<IdleRow> n = new ArrayList<>();
         for (IdleReport.NodeIdle i : report.nodes()) {
             IdleRow r = new IdleRow(i.node().hostname(), i.node().tenant().orElse(Units.ABSENT) + " · "
@@ -199,7 +220,7 @@ public final class AlertsView {
             }
         }
         idleTenants.setAll(t);
-        status.setText(Units.count(firing) + " firing · " + Units.count(engine.open().size() - firing) + " pending · "
+        status.setText(Units.count(firing) + " firing · " + Units.count(alerts.open().size() - firing) + " pending · "
                 + Units.count(report.idleGpus()) + " idle rented GPUs costing " + cost(report.costPerHour()));
     }
 
@@ -209,7 +230,7 @@ public final class AlertsView {
             case FIRING -> "firing";
             case RESOLVED -> "resolved";
         };
-        if (!resolved && engine.isClearing(a)) {
+        if (!resolved && alerts.isClearing(a)) {
             state += " · clearing";
         }
         if (a.ackedAt().isPresent()) {
@@ -235,6 +256,7 @@ public final class AlertsView {
         return String.format(Locale.ENGLISH, "$%,.2f/h", usd);
     }
 
+    @Override
     public BorderPane node() {
         return root;
     }

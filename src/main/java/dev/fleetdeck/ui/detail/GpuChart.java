@@ -37,7 +37,7 @@ final class GpuChart {
         x.setAutoRanging(false);
         x.setAnimated(false);
         x.setMinorTickVisible(false);
-        x.setTickLabelFormatter(dev.fleetdeck.ui.Columns.toText(
+        x.setTickLabelFormatter(dev.fleetdeck.ui.common.Columns.toText(
                 n -> HH_MM.format(Instant.ofEpochSecond(n.longValue()).atZone(zone))));
         y.setAnimated(false);
         y.setMinorTickVisible(false);

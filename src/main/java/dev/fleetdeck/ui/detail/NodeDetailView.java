@@ -1,5 +1,11 @@
 package dev.fleetdeck.ui.detail;
 
+import dev.fleetdeck.ui.common.NodeKey;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.service.events.EventWindow;
+import dev.fleetdeck.service.history.HistoryReader;
+import dev.fleetdeck.ui.common.FleetView;
+import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.GpuProcess;
@@ -7,16 +13,12 @@ import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.Units;
-import dev.fleetdeck.service.events.EventLog;
 import dev.fleetdeck.service.events.FleetEvent;
-import dev.fleetdeck.service.history.GpuHistory;
 import dev.fleetdeck.service.history.GpuMetric;
-import dev.fleetdeck.service.history.History;
 import dev.fleetdeck.service.history.Series;
-import dev.fleetdeck.ui.Columns;
-import dev.fleetdeck.ui.HeaderBar;
-import dev.fleetdeck.ui.Palette;
-import dev.fleetdeck.ui.fleet.FleetRow;
+import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.common.HeaderBar;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -46,7 +48,7 @@ import java.util.Locale;
  * 1 h or 24 h from history, its events (XIDs, state changes, rentals) and the processes on its GPUs when the
  * provider reports them. FX thread only; charts are redrawn from history once per snapshot while shown.
  */
-public final class NodeDetailView {
+public final class NodeDetailView implements FleetView {
     static final int EVENTS_SHOWN = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ENGLISH);
     private static final List<Duration> WINDOWS = List.of(Duration.ofMinutes(5), Duration.ofHours(1),
@@ -60,8 +62,8 @@ public final class NodeDetailView {
     record ProcessRow(String gpu, String pid, String name, String memory) {
     }
 
-    private final History history;
-    private final EventLog events;
+    private HistoryReader history = HistoryReader.NONE;
+    private EventWindow events = EventWindow.EMPTY;
     private final ZoneId zone;
     private final BorderPane root = new BorderPane();
     private final Label status = new Label("no node chosen: click a heatmap cell or a fleet-table row");
@@ -82,9 +84,7 @@ public final class NodeDetailView {
     /** What the charts show now: node, GPU, window, newest history slot and the snapshot's time, minute precision. */
     private String chartsDrawn = "";
 
-    public NodeDetailView(History history, EventLog events, ZoneId zone) {
-        this.history = history;
-        this.events = events;
+    public NodeDetailView(ZoneId zone) {
         this.zone = zone;
         root.getStyleClass().add("detail-view");
         status.setId("detail-status");
@@ -196,10 +196,23 @@ public final class NodeDetailView {
 
     /** The key of the node shown, or null. */
     public String nodeKey() {
-        return hostname == null ? null : FleetRow.nodeKey(provider, hostname);
+        return hostname == null ? null : NodeKey.of(provider, hostname);
     }
 
-    /** Shows a snapshot's view of the node. */
+    @Override
+    public ViewId id() {
+        return ViewId.DETAIL;
+    }
+
+    /** Shows a frame's view of the node: its snapshot, its events and its past. */
+    @Override
+    public void show(FleetFrame frame) {
+        history = frame.history();
+        events = frame.events();
+        update(frame.snapshot());
+    }
+
+    /** Shows a snapshot's view of the node, with the past and events of the last frame. */
     public void update(FleetSnapshot snap) {
         snapshot = snap;
         if (hostname == null) {
@@ -271,9 +284,9 @@ public final class NodeDetailView {
         if (hostname == null || snapshot == null) {
             return;
         }
-        GpuHistory tier = history.gpusFor(window);
+
         // Redraw when the history has a new slot (every 5 s, 1 min or 10 min by window) or the axis moves a tick.
-        String drawn = provider + "/" + hostname + "#" + focusGpu + "@" + window + ":" + tier.latestSlotMillis() + ":"
+        String drawn = provider + "/" + hostname + "#" + focusGpu + "@" + window + ":" + history.revision(window) + ":"
                 + snapshot.takenAt().getEpochSecond() / (window.toSeconds() <= 600 ? 5 : 60);
         if (drawn.equals(chartsDrawn)) {
             return;
@@ -289,7 +302,7 @@ public final class NodeDetailView {
         for (GpuChart chart : charts) {
             List<Series> series = new ArrayList<>(indexes.size());
             for (int i : indexes) {
-                series.add(tier.query(provider, hostname, i, chart.metric()));
+                series.add(history.gpu(provider, hostname, i, chart.metric(), window));
             }
             chart.show(indexes, series, snapshot.takenAt(), window);
         }
@@ -301,7 +314,7 @@ public final class NodeDetailView {
         }
         eventsSeen = events.total();
         List<EventRow> rows = new ArrayList<>();
-        for (FleetEvent e : events.latest(EventLog.DEFAULT_CAPACITY)) {
+        for (FleetEvent e : events.latest()) {
             if (e.node().equals(hostname) && e.provider().equals(provider)) {
                 rows.add(new EventRow(TIME.format(e.at().atZone(zone)), e.severity(),
                         Palette.symbol(e.severity()) + " " + e.severity().label(),
@@ -329,6 +342,7 @@ public final class NodeDetailView {
         processRows.setAll(rows);
     }
 
+    @Override
     public BorderPane node() {
         return root;
     }

@@ -41,7 +41,7 @@ final class FleetFilterBar {
         states.getItems().setAll(NodeState.values());
         health.getItems().setAll(Health.CRIT, Health.WARN, Health.UNKNOWN, Health.OK);
         setUp(states, "fleet-filter-state", "State", NodeState::label);
-        setUp(health, "fleet-filter-health", "Health", h -> dev.fleetdeck.ui.Palette.symbol(h) + " " + h.label());
+        setUp(health, "fleet-filter-health", "Health", h -> dev.fleetdeck.ui.theme.Palette.symbol(h) + " " + h.label());
         setUp(models, "fleet-filter-model", "Model", s -> s);
         setUp(regions, "fleet-filter-region", "Region", s -> s);
         setUp(providers, "fleet-filter-provider", "Provider", s -> s);
@@ -59,7 +59,7 @@ final class FleetFilterBar {
         box.setId(id);
         box.setTitle(title);
         box.setShowCheckedCount(true);
-        box.setConverter(dev.fleetdeck.ui.Columns.toText(label));
+        box.setConverter(dev.fleetdeck.ui.common.Columns.toText(label));
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> changed());
     }
 

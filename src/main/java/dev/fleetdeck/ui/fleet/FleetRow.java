@@ -1,5 +1,6 @@
 package dev.fleetdeck.ui.fleet;
 
+import dev.fleetdeck.ui.common.NodeKey;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.HealthReason;
@@ -45,7 +46,7 @@ public record FleetRow(String key, Node node, Gpu gpu, boolean expanded, double 
 
     /** Key of a node row. */
     public static String nodeKey(String provider, String hostname) {
-        return provider + "/" + hostname;
+        return NodeKey.of(provider, hostname);
     }
 
     /** Key of a GPU row. */

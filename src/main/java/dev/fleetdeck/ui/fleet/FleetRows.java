@@ -1,5 +1,6 @@
 package dev.fleetdeck.ui.fleet;
 
+import dev.fleetdeck.ui.common.NodeKey;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Metrics;
@@ -74,7 +75,7 @@ public final class FleetRows {
             gpusShown += node.gpuCount();
             Instant at = answered.get(node.provider());
             long age = at == null ? -1 : Math.max(0, now - at.toEpochMilli());
-            String key = FleetRow.nodeKey(node.provider(), node.hostname());
+            String key = NodeKey.of(node.provider(), node.hostname());
             nodes.add(nodeRow(key, node, expanded.contains(key), age));
         }
         if (!sort.isNatural()) {

@@ -1,12 +1,16 @@
 package dev.fleetdeck.ui.fleet;
 
+import dev.fleetdeck.ui.common.NodeKey;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.ui.common.FleetView;
+import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.Units;
-import dev.fleetdeck.ui.HeaderBar;
-import dev.fleetdeck.ui.Offload;
-import dev.fleetdeck.ui.Palette;
+import dev.fleetdeck.ui.common.HeaderBar;
+import dev.fleetdeck.ui.common.Offload;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -38,7 +42,7 @@ import java.util.function.BiConsumer;
  * the cells on screen follow through their value bindings. Replacing the item list instead makes the table rebuild
  * every visible cell, CSS included, which cost 10–20 ms per update at 1920×1080.
  */
-public final class FleetTableView {
+public final class FleetTableView implements FleetView {
     /** One position of the table; holds the row shown there now. */
     public static final class Slot {
         private final javafx.beans.property.ReadOnlyObjectWrapper<FleetRow> row;
@@ -226,7 +230,7 @@ public final class FleetTableView {
     }
 
     private void open(FleetRow row) {
-        onOpen.accept(FleetRow.nodeKey(row.node().provider(), row.node().hostname()),
+        onOpen.accept(NodeKey.of(row.node().provider(), row.node().hostname()),
                 row.isGpu() ? row.gpu().index() : -1);
     }
 
@@ -236,6 +240,17 @@ public final class FleetTableView {
             expanded.add(row.key());
         }
         recompute();
+    }
+
+    @Override
+    public ViewId id() {
+        return ViewId.FLEET;
+    }
+
+    /** Shows a frame's snapshot. FX thread. */
+    @Override
+    public void show(FleetFrame frame) {
+        update(frame.snapshot());
     }
 
     /** Shows a snapshot (rows arrive from the worker). */
@@ -348,6 +363,7 @@ public final class FleetTableView {
         }
     }
 
+    @Override
     public BorderPane node() {
         return root;
     }

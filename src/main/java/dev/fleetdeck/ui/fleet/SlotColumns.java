@@ -1,6 +1,6 @@
 package dev.fleetdeck.ui.fleet;
 
-import dev.fleetdeck.ui.Palette;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;

@@ -1,7 +1,7 @@
 package dev.fleetdeck.ui.heatmap;
 
 import dev.fleetdeck.model.Health;
-import dev.fleetdeck.ui.Palette;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;

@@ -1,11 +1,15 @@
 package dev.fleetdeck.ui.heatmap;
 
+import dev.fleetdeck.ui.common.NodeKey;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.ui.common.FleetView;
+import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.Units;
-import dev.fleetdeck.ui.HeaderBar;
-import dev.fleetdeck.ui.Offload;
+import dev.fleetdeck.ui.common.HeaderBar;
+import dev.fleetdeck.ui.common.Offload;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -36,7 +40,7 @@ import java.util.function.BiConsumer;
  * copies the pixels in and places a label per region. Hover names the GPU under the pointer; a click opens its node.
  * FX thread only.
  */
-public final class HeatmapView {
+public final class HeatmapView implements FleetView {
     private final BorderPane root = new BorderPane();
     private final Label status = new Label("waiting for the first poll");
     private final ToggleGroup metrics = new ToggleGroup();
@@ -109,7 +113,7 @@ public final class HeatmapView {
         palettes.getItems().setAll(HeatmapPalette.values());
         palettes.setValue(palette);
         palettes.setId("heatmap-palette");
-        palettes.setConverter(dev.fleetdeck.ui.Columns.toText(HeatmapPalette::label));
+        palettes.setConverter(dev.fleetdeck.ui.common.Columns.toText(HeatmapPalette::label));
         palettes.valueProperty().addListener((o, a, b) -> {
             palette = b;
             legend.show(metric, palette);
@@ -152,6 +156,17 @@ public final class HeatmapView {
         onOpen = action;
     }
 
+    @Override
+    public ViewId id() {
+        return ViewId.HEATMAP;
+    }
+
+    /** Shows a frame's snapshot. FX thread. */
+    @Override
+    public void show(FleetFrame frame) {
+        update(frame.snapshot());
+    }
+
     public void update(FleetSnapshot snap) {
         snapshot = snap;
         recompute();
@@ -182,7 +197,7 @@ public final class HeatmapView {
         HeatmapMetric m = metric;
         HeatmapPalette p = palette;
         double z = zoom;
-        int background = dev.fleetdeck.ui.Palette.theme().backgroundArgb();
+        int background = dev.fleetdeck.ui.theme.Palette.theme().backgroundArgb();
         channel.request(() -> HeatmapRaster.paint(snap.sequence(), HeatmapLayout.of(snap.nodes(), w, h, z), m, p,
                 background));
     }
@@ -273,11 +288,12 @@ public final class HeatmapView {
         }
         HeatmapLayout.Hit hit = frame.layout().cellAt(e.getX(), e.getY());
         if (hit != null) {
-            onOpen.accept(dev.fleetdeck.ui.fleet.FleetRow.nodeKey(hit.node().provider(), hit.node().hostname()),
+            onOpen.accept(NodeKey.of(hit.node().provider(), hit.node().hostname()),
                     hit.gpuIndex());
         }
     }
 
+    @Override
     public BorderPane node() {
         return root;
     }

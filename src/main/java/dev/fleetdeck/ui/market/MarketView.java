@@ -1,12 +1,15 @@
 package dev.fleetdeck.ui.market;
 
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.ui.common.FleetView;
+import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.OfferKind;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.Units;
-import dev.fleetdeck.ui.Columns;
-import dev.fleetdeck.ui.Palette;
+import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -36,7 +39,7 @@ import java.util.Set;
  * best price side by side and the best price of the row; every column sorts. A strip says how fresh each cloud's
  * answer is. This is other clouds' capacity, never mixed into the fleet's own figures. FX thread.
  */
-public final class MarketView {
+public final class MarketView implements FleetView {
     private final BorderPane root = new BorderPane();
     private final ObservableList<MarketRows.Row> rows = FXCollections.observableArrayList();
     private final TableView<MarketRows.Row> table = new TableView<>();
@@ -83,8 +86,20 @@ public final class MarketView {
         root.getStyleClass().add("market-view");
     }
 
+    @Override
     public BorderPane node() {
         return root;
+    }
+
+    @Override
+    public ViewId id() {
+        return ViewId.MARKET;
+    }
+
+    /** Shows a frame's snapshot. FX thread. */
+    @Override
+    public void show(FleetFrame frame) {
+        update(frame.snapshot());
     }
 
     /** Follows a new snapshot. */

@@ -1,10 +1,10 @@
 package dev.fleetdeck.ui.search;
 
+import dev.fleetdeck.ui.common.NodeKey;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.Units;
-import dev.fleetdeck.ui.fleet.FleetRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +35,7 @@ public final class QuickSearch {
         Map<String, int[]> models = new LinkedHashMap<>();
         Map<String, int[]> regions = new LinkedHashMap<>();
         for (Node node : snap.nodes()) {
-            String key = FleetRow.nodeKey(node.provider(), node.hostname());
+            String key = NodeKey.of(node.provider(), node.hostname());
             int r = rank(node.hostname(), q);
             if (r >= 0) {
                 hits.add(new SearchHit(SearchHit.Kind.NODE, node.hostname(), node.provider() + " · " + node.region()

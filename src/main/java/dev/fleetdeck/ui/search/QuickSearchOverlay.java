@@ -1,7 +1,7 @@
 package dev.fleetdeck.ui.search;
 
 import dev.fleetdeck.model.FleetSnapshot;
-import dev.fleetdeck.ui.Offload;
+import dev.fleetdeck.ui.common.Offload;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;

@@ -3,8 +3,8 @@ package dev.fleetdeck.ui.settings;
 import dev.fleetdeck.config.ConfigEdit;
 import dev.fleetdeck.config.ConfigError;
 import dev.fleetdeck.config.OptionForms;
-import dev.fleetdeck.ui.Palette;
-import dev.fleetdeck.ui.Theme;
+import dev.fleetdeck.ui.theme.Palette;
+import dev.fleetdeck.ui.theme.Theme;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -53,12 +53,16 @@ public final class SettingsDialog {
      * @param onSaved told where the file was saved (after a successful save)
      * @param onTheme applies a theme chosen here, live
      */
-    public SettingsDialog(ConfigEdit edit, OptionForms forms, Consumer<String> onSaved, Consumer<Theme> onTheme) {
+    /**
+     * @param tester what Test connection runs (the composition root builds and polls the provider)
+     */
+    public SettingsDialog(ConfigEdit edit, OptionForms forms, ConnectionTester tester, Consumer<String> onSaved,
+                          Consumer<Theme> onTheme) {
         this.edit = edit;
         this.forms = forms;
         this.onSaved = onSaved;
         this.onTheme = onTheme;
-        tabs.getTabs().addAll(new SourcesTab(edit, forms, worker).tab(), new AlertsTab(edit, forms, worker).tab(),
+        tabs.getTabs().addAll(new SourcesTab(edit, forms, tester, worker).tab(), new AlertsTab(edit, forms, worker).tab(),
                 new PollingTab(edit, forms, worker).tab(), appearance());
         tabs.setId("settings-tabs");
         root.getStyleClass().add("settings");

@@ -2,10 +2,9 @@ package dev.fleetdeck.ui.settings;
 
 import dev.fleetdeck.config.ConfigEdit;
 import dev.fleetdeck.config.ConfigException;
-import dev.fleetdeck.config.ConfiguredProvider;
 import dev.fleetdeck.config.OptionField;
 import dev.fleetdeck.config.OptionForms;
-import dev.fleetdeck.service.ConnectionCheck;
+import dev.fleetdeck.service.polling.ConnectionCheck;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -33,6 +32,7 @@ import java.util.Map;
  * the settings thread. FX thread.
  */
 final class SourcesTab {
+    private final ConnectionTester tester;
     private final ConfigEdit edit;
     private final OptionForms forms;
     private final SettingsWorker worker;
@@ -46,7 +46,8 @@ final class SourcesTab {
     private Label testResult;
 
     @SuppressWarnings("unchecked")
-    SourcesTab(ConfigEdit edit, OptionForms forms, SettingsWorker worker) {
+    SourcesTab(ConfigEdit edit, OptionForms forms, ConnectionTester tester, SettingsWorker worker) {
+        this.tester = tester;
         this.edit = edit;
         this.forms = forms;
         this.worker = worker;
@@ -210,21 +211,7 @@ final class SourcesTab {
         testResult.getStyleClass().removeAll("settings-ok", "settings-error");
         testResult.setText("Testing…");
         Map<String, Object> snapshot = copyOf(entry);
-        worker.run(() -> {
-            ConfiguredProvider p;
-            try {
-                p = forms.build(snapshot);
-            } catch (ConfigException e) {
-                return new ConnectionCheck.Result(false, "Not valid yet: " + e.errors().stream()
-                        .map(x -> x.path() + ": " + x.message()).reduce((a, b) -> a + "; " + b).orElse(""),
-                        List.of());
-            }
-            try {
-                return ConnectionCheck.poll(p.provider(), p.spec().timeout());
-            } finally {
-                p.provider().close();
-            }
-        }, result -> {
+        worker.run(() -> tester.test(snapshot), result -> {
             button.setDisable(false);
             testResult.setText((result.ok() ? "✔ " : "✖ ") + result.summary()
                     + (result.warnings().isEmpty() ? "" : "\n" + String.join("\n", result.warnings())));

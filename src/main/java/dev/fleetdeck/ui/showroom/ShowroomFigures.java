@@ -5,7 +5,7 @@ import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.ShowroomSettings;
-import dev.fleetdeck.service.history.FleetHistory;
+import dev.fleetdeck.service.history.HistoryReader;
 import dev.fleetdeck.service.history.FleetSeries;
 import dev.fleetdeck.service.history.Series;
 
@@ -54,7 +54,7 @@ public record ShowroomFigures(Instant takenAt, List<ModelFigure> models, List<Re
     }
 
     /** The figures of a snapshot. */
-    public static ShowroomFigures of(FleetSnapshot snap, FleetHistory history, ShowroomSettings settings,
+    public static ShowroomFigures of(FleetSnapshot snap, HistoryReader history, ShowroomSettings settings,
                                      Instant now) {
         List<ModelFigure> models = new ArrayList<>();
         for (Capacity c : snap.byModel()) {
@@ -81,12 +81,12 @@ public record ShowroomFigures(Instant takenAt, List<ModelFigure> models, List<Re
         }
         List<DayTrend> day = new ArrayList<>();
         for (ModelFigure m : models) {
-            day.add(new DayTrend(m.model(), history.query(FleetSeries.FREE + m.model(), Duration.ofHours(24), now)));
+            day.add(new DayTrend(m.model(), history.fleet(FleetSeries.FREE + m.model(), Duration.ofHours(24), now)));
         }
         Capacity all = snap.totals().capacity();
         return new ShowroomFigures(snap.takenAt(), models, regions, all.total(), all.free(), all.sellable(),
                 snap.totals().avgUtilizationPct(), snap.totals().powerKw(), sources, day,
-                history.query(FleetSeries.UTILIZATION_PCT, Duration.ofHours(24), now));
+                history.fleet(FleetSeries.UTILIZATION_PCT, Duration.ofHours(24), now));
     }
 
     private static <T> Comparator<T> order(List<String> wanted, java.util.function.Function<T, String> key,

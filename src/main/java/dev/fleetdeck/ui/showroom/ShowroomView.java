@@ -1,9 +1,11 @@
 package dev.fleetdeck.ui.showroom;
 
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.ui.common.FleetView;
+import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.ShowroomSettings;
 import dev.fleetdeck.model.Units;
-import dev.fleetdeck.service.history.FleetHistory;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -38,7 +40,7 @@ import java.util.List;
  * {@link ShowroomFigures} — aggregates — so no host, UUID, tenant or provider name can reach the screen.
  * Leaving takes {@link #EXIT} and, when configured, the PIN. FX thread only; {@link #dispose()} stops its timers.
  */
-public final class ShowroomView {
+public final class ShowroomView implements FleetView {
     /** The key that leaves the showroom. */
     public static final KeyCombination EXIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
@@ -56,7 +58,6 @@ public final class ShowroomView {
     private final Label pinMessage = Cards.label("sr-pin-message");
     private final List<ShowroomPage> pages = new ArrayList<>();
     private final ShowroomSettings settings;
-    private final FleetHistory history;
     private final Clock clock;
     private final Runnable onExit;
     private final Timeline rotation;
@@ -66,13 +67,11 @@ public final class ShowroomView {
 
     /**
      * @param settings branding and content
-     * @param history  the fleet history (for the day and hour trends)
      * @param clock    the clock freshness is measured with
      * @param onExit   what leaving does (the app switches back or quits)
      */
-    public ShowroomView(ShowroomSettings settings, FleetHistory history, Clock clock, Runnable onExit) {
+    public ShowroomView(ShowroomSettings settings, Clock clock, Runnable onExit) {
         this.settings = settings;
-        this.history = history;
         this.clock = clock;
         this.onExit = onExit;
         Color accent = Color.web(settings.accent());
@@ -148,6 +147,7 @@ public final class ShowroomView {
         return pinBox;
     }
 
+    @Override
     public StackPane node() {
         return root;
     }
@@ -169,9 +169,15 @@ public final class ShowroomView {
         root.requestFocus();
     }
 
-    /** Shows a snapshot: figures are derived here, aggregates only. */
-    public void update(FleetSnapshot snap) {
-        figures = ShowroomFigures.of(snap, history, settings, clock.instant());
+    @Override
+    public ViewId id() {
+        return ViewId.SHOWROOM;
+    }
+
+    /** Shows a frame: figures (aggregates only) from its snapshot, the day and hour trends from its past. */
+    @Override
+    public void show(FleetFrame frame) {
+        figures = ShowroomFigures.of(frame.snapshot(), frame.history(), settings, clock.instant());
         for (ShowroomPage p : pages) {
             p.update(figures);
         }

@@ -13,7 +13,7 @@ import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderRegistry;
 import dev.fleetdeck.provider.ProviderSnapshot;
-import dev.fleetdeck.service.HealthRules;
+import dev.fleetdeck.service.health.HealthRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

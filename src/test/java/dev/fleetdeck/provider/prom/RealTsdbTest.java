@@ -143,7 +143,7 @@ class RealTsdbTest {
         assertEquals(util, history.utilizationSum()[last] / history.utilizationCount()[last], 1e-9);
         assertEquals(gpus, history.temperatureCount()[last]);
         var fleetHistory = new dev.fleetdeck.service.history.FleetHistory();
-        int written = dev.fleetdeck.service.HistoryBackfillAccess.run(List.of(p), fleetHistory);
+        int written = dev.fleetdeck.service.history.HistoryBackfillAccess.run(List.of(p), fleetHistory);
         assertThat(written).isPositive();
         var series = fleetHistory.query("power-kw", Duration.ofHours(1), java.time.Instant.now());
         double newest = series.values()[series.size() - 1];

@@ -6,9 +6,9 @@ import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.ProviderState;
-import dev.fleetdeck.service.FleetAssembler;
-import dev.fleetdeck.service.HealthRules;
-import dev.fleetdeck.service.ProviderView;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.health.HealthRules;
+import dev.fleetdeck.service.assembly.ProviderView;
 import dev.fleetdeck.support.TestFleet;
 import org.junit.jupiter.api.Test;
 

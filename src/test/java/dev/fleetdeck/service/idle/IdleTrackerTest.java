@@ -4,8 +4,8 @@ import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.provider.ProviderSnapshot;
-import dev.fleetdeck.service.FleetAssembler;
-import dev.fleetdeck.service.HealthRules;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.support.TestFleet;
 import org.junit.jupiter.api.Test;
 

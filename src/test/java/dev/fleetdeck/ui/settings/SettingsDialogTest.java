@@ -1,12 +1,13 @@
 package dev.fleetdeck.ui.settings;
 
+import dev.fleetdeck.app.ConnectionTests;
 import dev.fleetdeck.config.ConfigEdit;
 import dev.fleetdeck.config.ConfigFiles;
 import dev.fleetdeck.config.OptionForms;
 import dev.fleetdeck.provider.ProviderRegistry;
-import dev.fleetdeck.ui.PngWriter;
-import dev.fleetdeck.ui.Stylesheets;
-import dev.fleetdeck.ui.Theme;
+import dev.fleetdeck.ui.render.PngWriter;
+import dev.fleetdeck.ui.theme.Stylesheets;
+import dev.fleetdeck.ui.theme.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -57,7 +58,8 @@ class SettingsDialogTest {
         Path dir = Files.createTempDirectory("fleetdeck-settings");
         file = dir.resolve("config.yaml");
         Files.writeString(file, FILE);
-        dialog = new SettingsDialog(ConfigEdit.open(file, ""), new OptionForms(ProviderRegistry.load()),
+        OptionForms forms = new OptionForms(ProviderRegistry.load());
+        dialog = new SettingsDialog(ConfigEdit.open(file, ""), forms, ConnectionTests.over(forms),
                 saved::add, themes::add);
         Scene scene = new Scene(dialog.node(), 1280, 780);
         scene.getStylesheets().add(Stylesheets.dark());

@@ -1,5 +1,8 @@
 package dev.fleetdeck.ui.showroom;
 
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.service.history.GpuHistory;
+import dev.fleetdeck.service.history.History;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Health;
@@ -7,14 +10,14 @@ import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.model.ShowroomSettings;
-import dev.fleetdeck.service.FleetAssembler;
-import dev.fleetdeck.service.HealthRules;
-import dev.fleetdeck.service.ProviderView;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.health.HealthRules;
+import dev.fleetdeck.service.assembly.ProviderView;
 import dev.fleetdeck.service.history.FleetHistory;
 import dev.fleetdeck.service.history.FleetSeries;
 import dev.fleetdeck.support.TestFleet;
-import dev.fleetdeck.ui.PngWriter;
-import dev.fleetdeck.ui.Stylesheets;
+import dev.fleetdeck.ui.render.PngWriter;
+import dev.fleetdeck.ui.theme.Stylesheets;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -65,11 +68,15 @@ class ShowroomViewTest {
     private ShowroomView view;
     private Pane holder;
 
+    private FleetFrame frame(FleetSnapshot snap) {
+        return FleetFrame.of(snap).withHistory(new History(history, new GpuHistory()));
+    }
+
     @Start
     void start(Stage stage) {
         ShowroomSettings s = new ShowroomSettings("Acme Cloud · live capacity", Optional.empty(), "#ff7b72", "€", 0.92,
                 List.of(), List.of(), Duration.ofMillis(300), Optional.of("2468"));
-        view = new ShowroomView(s, history, Clock.fixed(NOW.plusSeconds(3), ZoneOffset.UTC), exits::incrementAndGet);
+        view = new ShowroomView(s, Clock.fixed(NOW.plusSeconds(3), ZoneOffset.UTC), exits::incrementAndGet);
         holder = new Pane(view.node());
         Scene scene = new Scene(holder, 960, 540);
         scene.getStylesheets().add(Stylesheets.dark());
@@ -113,7 +120,7 @@ class ShowroomViewTest {
     void noIdentifierReachesAnyPageAtAnySize(FxRobot robot) throws Exception {
         fillHistory();
         FleetSnapshot snap = fleet(ProviderState.STALE);
-        robot.interact(() -> view.update(snap));
+        robot.interact(() -> view.show(frame(snap)));
         List<String> all = new ArrayList<>();
         Path out = Path.of("target", "ui-snapshots");
         Files.createDirectories(out);
@@ -176,7 +183,7 @@ class ShowroomViewTest {
 
     @Test
     void pagesRotateOnTheTimerAndWithTheArrowKeys(FxRobot robot) throws Exception {
-        robot.interact(() -> view.update(fleet(ProviderState.OK)));
+        robot.interact(() -> view.show(frame(fleet(ProviderState.OK))));
         robot.interact(() -> view.start());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (view.currentPage() == 0 && System.nanoTime() < deadline) {
@@ -219,9 +226,9 @@ class ShowroomViewTest {
 
     @Test
     void freshnessSaysLiveAndTurnsStaleWhenASourceStops(FxRobot robot) {
-        robot.interact(() -> view.update(fleet(ProviderState.OK)));
+        robot.interact(() -> view.show(frame(fleet(ProviderState.OK))));
         assertEquals("● live · updated 3 s ago  ·  source 1 live  ·  source 2 live", view.freshnessText());
-        robot.interact(() -> view.update(fleet(ProviderState.STALE)));
+        robot.interact(() -> view.show(frame(fleet(ProviderState.STALE))));
         assertEquals("▲ not live · updated 3 s ago  ·  source 1 live  ·  source 2 stale, data 10 min old",
                 view.freshnessText());
     }

@@ -1,0 +1,149 @@
+package dev.fleetdeck.app;
+
+import dev.fleetdeck.config.ConfigEdit;
+import dev.fleetdeck.config.ConfigException;
+import dev.fleetdeck.config.ConfigLoader;
+import dev.fleetdeck.config.ConfigLocations;
+import dev.fleetdeck.config.ConfigWatcher;
+import dev.fleetdeck.config.FleetDeckConfig;
+import dev.fleetdeck.config.OptionForms;
+import dev.fleetdeck.model.ShowroomSettings;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.service.FleetMonitor;
+import dev.fleetdeck.service.alerts.Alert;
+import dev.fleetdeck.ui.app.DesktopBackend;
+import dev.fleetdeck.ui.app.FleetDeckApp;
+import dev.fleetdeck.ui.common.AlertActions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * The desktop's back end: the monitor with alert history on disk, the configuration watcher and hot reload, and the
+ * settings dialog's file access. Built here, handed to the window as a {@link DesktopBackend}.
+ */
+public final class DesktopWiring implements DesktopBackend {
+    private static final System.Logger LOG = System.getLogger(DesktopWiring.class.getName());
+
+    private final FleetMonitor monitor;
+    private final Path configFile;
+    private volatile FleetDeckConfig config;
+    private ConfigWatcher watcher;
+
+    private DesktopWiring(FleetDeckConfig config, Path configFile) {
+        this.config = config;
+        this.configFile = configFile;
+        this.monitor = Wiring.desktopMonitor(config);
+    }
+
+    /**
+     * Opens the dashboard on a loaded configuration and blocks until the window is closed. Main thread.
+     *
+     * @param configFile the file the settings dialog saves to and hot reload follows (the one loaded, or where the
+     *                   user's configuration goes when the built-in fleet runs)
+     */
+    public static void launch(FleetDeckConfig config, Path configFile, boolean showroom, long launchNanos) {
+        FleetDeckApp.launch(new DesktopWiring(config, configFile), showroom, launchNanos);
+    }
+
+    @Override
+    public String sourceLabel() {
+        return Wiring.sourceLabel(config);
+    }
+
+    @Override
+    public String header() {
+        // First run (no config file yet): the header says where real sources go.
+        return config.isBuiltInDefault() ? sourceLabel() + " · add your sources in " + ConfigLocations.userConfig()
+                + " (see README)" : sourceLabel();
+    }
+
+    @Override
+    public ShowroomSettings showroom() {
+        return config.showroom();
+    }
+
+    @Override
+    public Duration notifyEvery() {
+        return monitor.alertSettings().notifyEvery();
+    }
+
+    @Override
+    public Path configFile() {
+        return configFile;
+    }
+
+    @Override
+    public AlertActions alertActions() {
+        // The monitor re-issues the frame under its cycle lock: off the FX thread, which must not wait for a cycle.
+        return new AlertActions() {
+            @Override
+            public void ack(String key, Instant at) {
+                Thread.ofVirtual().name("fleetdeck-alert-ack").start(() -> monitor.ack(key, at));
+            }
+
+            @Override
+            public void silence(String key, Instant until) {
+                Thread.ofVirtual().name("fleetdeck-alert-silence").start(() -> monitor.silence(key, until));
+            }
+        };
+    }
+
+    @Override
+    public void start(Consumer<FleetFrame> frames, Consumer<Alert> firing, ReloadListener reloads) {
+        monitor.addFrameListener(frames);
+        monitor.addFiringListener(firing);
+        byte[] current = null;
+        if (!config.isBuiltInDefault()) {
+            try {
+                current = Files.readAllBytes(configFile);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.INFO, "cannot read {0} again: {1}", configFile, e.getMessage());
+            }
+        }
+        watcher = new ConfigWatcher(configFile, Wiring.loader(), current, outcome -> reloaded(outcome, reloads))
+                .start();
+        monitor.start();
+    }
+
+    /** On the watcher thread: apply a valid configuration, report either outcome. */
+    private void reloaded(ConfigWatcher.Outcome outcome, ReloadListener reloads) {
+        switch (outcome) {
+            case ConfigWatcher.Outcome.Loaded loaded -> {
+                FleetDeckConfig next = loaded.config();
+                Wiring.reconfigure(monitor, next);
+                config = next;
+                String text = "Configuration reloaded from " + next.source() + ": " + next.providers().size()
+                        + (next.providers().size() == 1 ? " source" : " sources");
+                LOG.log(System.Logger.Level.INFO, text);
+                reloads.applied(text);
+            }
+            case ConfigWatcher.Outcome.Rejected rejected -> {
+                LOG.log(System.Logger.Level.WARNING, "{0} changed but is not valid; keeping the running "
+                        + "configuration:\n{1}", rejected.file(), String.join("\n",
+                        rejected.errors().stream().map(Object::toString).toList()));
+                reloads.rejected(rejected.file().toString(), rejected.errors());
+            }
+        }
+    }
+
+    @Override
+    public SettingsAccess openSettings() throws IOException, ConfigException {
+        ConfigEdit edit = ConfigEdit.open(configFile, config.isBuiltInDefault() ? ConfigLoader.defaultText()
+                : "providers: []\n");
+        OptionForms forms = new OptionForms(Wiring.registry());
+        return new SettingsAccess(edit, forms, ConnectionTests.over(forms));
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        monitor.close();
+    }
+}

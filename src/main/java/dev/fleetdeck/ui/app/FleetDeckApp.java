@@ -1,0 +1,237 @@
+package dev.fleetdeck.ui.app;
+
+import dev.fleetdeck.config.ConfigError;
+import dev.fleetdeck.config.ConfigException;
+import dev.fleetdeck.config.ConfigLocation;
+import dev.fleetdeck.ui.alerts.AlertNotifier;
+import dev.fleetdeck.ui.common.FrameBus;
+import dev.fleetdeck.ui.common.Navigator;
+import dev.fleetdeck.ui.common.Offload;
+import dev.fleetdeck.ui.common.ViewContext;
+import dev.fleetdeck.ui.common.ViewId;
+import dev.fleetdeck.ui.settings.SettingsDialog;
+import dev.fleetdeck.ui.showroom.ShowroomView;
+import dev.fleetdeck.ui.theme.Palette;
+import dev.fleetdeck.ui.theme.Stylesheets;
+import dev.fleetdeck.ui.theme.Theme;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The desktop window over a wired back end: the main view, the showroom, window placement and first-frame timing.
+ * The composition root builds the back end and calls {@link #launch(DesktopBackend, boolean, long)}.
+ */
+public final class FleetDeckApp extends Application {
+    private static final System.Logger LOG = System.getLogger(FleetDeckApp.class.getName());
+    private static final AtomicReference<Launch> PENDING = new AtomicReference<>();
+
+    private DesktopBackend backend;
+    private MainView view;
+    private Offload offload;
+    private ShowroomView showroom;
+    private Stage stage;
+    private Scene scene;
+    private boolean quitOnShowroomExit;
+    private boolean sawFleet;
+    private Rectangle2D windowBefore;
+    private long launchNanos;
+
+    private record Launch(DesktopBackend backend, boolean showroom, long nanos) {
+    }
+
+    /**
+     * Opens the dashboard, or with {@code showroom} the full-screen showroom (leaving it quits), and blocks until
+     * the window is closed. Call from the main thread.
+     *
+     * @param launchNanos {@link System#nanoTime()} when the command started (first-frame timing)
+     */
+    public static void launch(DesktopBackend backend, boolean showroom, long launchNanos) {
+        if (!PENDING.compareAndSet(null, new Launch(backend, showroom, launchNanos))) {
+            throw new IllegalStateException("the application was already launched");
+        }
+        Application.launch(FleetDeckApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Launch launch = PENDING.get();
+        if (launch == null) {
+            throw new IllegalStateException("start FleetDeck through dev.fleetdeck.cli.Main");
+        }
+        this.stage = stage;
+        backend = launch.backend();
+        launchNanos = launch.nanos();
+        quitOnShowroomExit = launch.showroom();
+        offload = Offload.background();
+        view = new MainView(new ViewContext(backend.header(), Clock.systemUTC(), ZoneId.systemDefault(), offload,
+                Navigator.NONE, backend.alertActions()));
+        scene = new Scene(view.node(), 1600, 900);
+        view.installShortcuts(scene);
+        scene.getStylesheets().add(Stylesheets.dark());
+        stage.setScene(scene);
+        String source = backend.sourceLabel();
+        stage.setTitle(WindowTitle.waiting(source));
+        stage.setMinWidth(1024);
+        stage.setMinHeight(640);
+        restoreWindow(stage);
+        view.setOnShowroom(this::enterShowroom);
+        view.setOnSettings(this::openSettings);
+
+        AlertNotifier notifier = new AlertNotifier(() -> stage, backend.notifyEvery());
+        FrameBus bus = new FrameBus(frame -> {
+            boolean first = !sawFleet && frame.snapshot().gpuCount() > 0;
+            sawFleet |= first;
+            view.show(frame);
+            if (showroom != null) {
+                showroom.show(frame);
+            }
+            stage.setTitle(WindowTitle.of(source, frame.snapshot(), ZoneId.systemDefault()));
+            if (first) {
+                reportFirstFrame(scene);
+            }
+        });
+        backend.start(bus, notifier::fired, new DesktopBackend.ReloadListener() {
+            @Override
+            public void applied(String text) {
+                Platform.runLater(() -> view.configApplied(text));
+            }
+
+            @Override
+            public void rejected(String file, List<ConfigError> errors) {
+                Platform.runLater(() -> view.configRejected(file, errors));
+            }
+        });
+        view.startTicking();
+        stage.show();
+        if (launch.showroom()) {
+            enterShowroom();
+        }
+    }
+
+    /** Puts the window and view back where the user left them (see {@link WindowState}). */
+    private void restoreWindow(Stage stage) {
+        WindowState.load(WindowState.defaultFile()).ifPresent(saved -> {
+            WindowState s = saved.fitTo(Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
+            stage.setX(s.x());
+            stage.setY(s.y());
+            stage.setWidth(s.width());
+            stage.setHeight(s.height());
+            stage.setMaximized(s.maximized());
+            ViewId.byKey(s.view()).filter(ViewId::inWindow).ifPresent(view::show);
+            if (Theme.of(s.theme()) != Theme.DARK) {
+                view.applyTheme(Theme.of(s.theme()));
+            }
+        });
+    }
+
+    private void saveWindow() {
+        if (stage == null || view == null) {
+            return;
+        }
+        Rectangle2D bounds = showroom != null && windowBefore != null ? windowBefore
+                : new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        if (bounds.getWidth() > 0 && bounds.getHeight() > 0) {
+            new WindowState(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(),
+                    stage.isMaximized(), view.currentView(), Palette.theme().key()).save(WindowState.defaultFile());
+        }
+    }
+
+    /** Full screen, customer-safe pages; the keyboard shortcut (and PIN) leads back. FX thread. */
+    private void enterShowroom() {
+        if (showroom != null) {
+            return;
+        }
+        showroom = new ShowroomView(backend.showroom(), Clock.systemUTC(), this::leaveShowroom);
+        scene.setRoot(showroom.node());
+        // Cover the screen even where the window manager ignores full-screen requests (kiosk setups, bare X).
+        windowBefore = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        Rectangle2D screen = Screen.getScreensForRectangle(windowBefore).stream()
+                .findFirst().orElse(Screen.getPrimary()).getBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(true);
+        if (view.latestFrame() != null) {
+            showroom.show(view.latestFrame());
+        }
+        showroom.start();
+        showroom.install(scene);
+    }
+
+    private void leaveShowroom() {
+        if (quitOnShowroomExit) {
+            Platform.exit();
+            return;
+        }
+        showroom.dispose();
+        showroom = null;
+        stage.setFullScreen(false);
+        if (windowBefore != null) {
+            stage.setX(windowBefore.getMinX());
+            stage.setY(windowBefore.getMinY());
+            stage.setWidth(windowBefore.getWidth());
+            stage.setHeight(windowBefore.getHeight());
+        }
+        scene.setRoot(view.node());
+    }
+
+    private void reportFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            LOG.log(System.Logger.Level.INFO, "first frame with fleet data {0} ms after launch, {1} ms after JVM start",
+                    (System.nanoTime() - launchNanos) / 1_000_000,
+                    ManagementFactory.getRuntimeMXBean().getUptime());
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Ctrl+, : reads the file in the background, then opens the settings dialog over the window. */
+    private void openSettings() {
+        Thread.ofVirtual().name("fleetdeck-settings-open").start(() -> {
+            try {
+                DesktopBackend.SettingsAccess access = backend.openSettings();
+                Platform.runLater(() -> new SettingsDialog(access.edit(), access.forms(), access.tester(),
+                        file -> view.configApplied("Saved " + file + "; applying…"), view::applyTheme).show(stage));
+            } catch (IOException | ConfigException e) {
+                String file = backend.configFile().toString();
+                List<ConfigError> errors = e instanceof ConfigException ce ? ce.errors()
+                        : List.of(new ConfigError(new ConfigLocation(file, 0, 0), "",
+                        "cannot open for editing: " + e.getMessage()));
+                Platform.runLater(() -> view.configRejected(file, errors));
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        saveWindow();
+        if (view != null) {
+            view.stopTicking();
+        }
+        if (showroom != null) {
+            showroom.dispose();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+        if (offload != null) {
+            offload.close();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.fleetdeck.ui.common;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * What every view is built with: the header's source label, the clock and zone for times, where heavy work runs,
+ * how to lead to another view, and the alert actions.
+ */
+public record ViewContext(String sourceLabel, Clock clock, ZoneId zone, Offload offload, Navigator navigator,
+                          AlertActions alertActions) {
+    public ViewContext {
+        Objects.requireNonNull(sourceLabel, "sourceLabel");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(offload, "offload");
+        Objects.requireNonNull(navigator, "navigator");
+        Objects.requireNonNull(alertActions, "alertActions");
+    }
+
+    /** The same context leading through another navigator. */
+    public ViewContext withNavigator(Navigator next) {
+        return new ViewContext(sourceLabel, clock, zone, offload, next, alertActions);
+    }
+}

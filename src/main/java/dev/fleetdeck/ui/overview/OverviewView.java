@@ -1,0 +1,222 @@
+package dev.fleetdeck.ui.overview;
+
+import dev.fleetdeck.ui.common.FontScaling;
+import dev.fleetdeck.ui.common.HeaderBar;
+import dev.fleetdeck.ui.common.TextGrid;
+import dev.fleetdeck.ui.theme.Palette;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.ui.common.FleetView;
+import dev.fleetdeck.ui.common.ViewId;
+import dev.fleetdeck.model.FleetSnapshot;
+import eu.hansolo.tilesfx.Tile;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The overview: a header and a 4 × 3 grid of tiles answering "how big, how full, how healthy, how are the sources".
+ * Built and updated on the JavaFX thread; {@link #show} computes an {@link OverviewViewModel} and copies its figures
+ * onto the tiles, once per frame.
+ */
+public final class OverviewView implements FleetView {
+
+    private final BorderPane root = new BorderPane();
+    private final Label updated = new Label("waiting for the first poll…");
+    private final ZoneId zone;
+    private final Map<String, Tile> tiles;
+    private final Tile totalGpus = TileFactory.count("tile-total-gpus", "Total GPUs", "GPUs");
+    private final Tile freeGpus = TileFactory.count("tile-free-gpus", "Free GPUs", "GPUs");
+    private final Tile sellableGpus = TileFactory.count("tile-sellable-gpus", "Sellable GPUs (free and healthy)", "GPUs");
+    private final Tile allocation = TileFactory.measure("tile-allocation", "Allocation (rented + reserved)", "%", 1);
+    private final Tile utilization = TileFactory.percentGauge("tile-utilization", "Average GPU utilisation");
+    private final TrendTile power = new TrendTile("tile-power", "Fleet power draw", 120);
+    private final Tile hottest = TileFactory.measure("tile-hottest", "Hottest GPU", "°C", 0);
+    private final Tile unhealthy = TileFactory.count("tile-unhealthy", "Unhealthy GPUs", "GPUs");
+    private final Tile alerts = TileFactory.count("tile-alerts", "Firing alerts", "alerts");
+    private final Tile idleGpus = TileFactory.count("tile-idle-gpus", "Idle rented GPUs", "GPUs");
+    private final Tile idleCost = TileFactory.measure("tile-idle-cost", "Idle cost", "$∕h", 2);
+    // (a division slash: TilesFX draws a unit with "/" as a stacked fraction)
+    private final TextGrid modelGrid = new TextGrid(
+            List.of("Model", "GPUs", "Rented", "Free", "Sellable", "$/GPU-h", "Market", "Mkt $/GPU-h"),
+            new boolean[] {false, true, true, true, true, true, true, true}, 8);
+    private final TextGrid regionGrid = new TextGrid(
+            List.of("Region", "GPUs", "Free", "Sellable", "Alloc."),
+            new boolean[] {false, true, true, true, true}, 8);
+    private final TextGrid providerGrid = new TextGrid(
+            List.of("Provider", "State", "Data age", "Nodes"),
+            new boolean[] {false, false, true, true}, 8);
+    private final Tile byModel = TileFactory.custom("tile-capacity-model", "Capacity by GPU model", modelGrid.node());
+    private final Tile byRegion = TileFactory.custom("tile-capacity-region", "Capacity by region", regionGrid.node());
+    private final Label providerProblems = new Label();
+    private final Tile providers = TileFactory.custom("tile-providers", "Provider status",
+            new javafx.scene.layout.VBox(10, providerGrid.node(), providerProblems));
+    private FleetFrame current;
+
+    /**
+     * @param sourceLabel what is shown, e.g. "built-in simulated fleet" or a config file name
+     * @param zone        time zone for clock times
+     */
+    public OverviewView(String sourceLabel, ZoneId zone) {
+        this.zone = zone;
+        root.getStyleClass().add("overview");
+        root.setTop(header(sourceLabel));
+        root.setCenter(grid());
+        FontScaling.bind(modelGrid.node(), byModel, 52, 10, 17);
+        FontScaling.bind(regionGrid.node(), byRegion, 26, 10, 17);
+        FontScaling.bind(providerGrid.node(), providers, 26, 10, 17);
+        FontScaling.bind(power.content(), power.tile(), 31, 8, 15);
+        tiles = Map.ofEntries(Map.entry(totalGpus.getId(), totalGpus), Map.entry(freeGpus.getId(), freeGpus),
+                Map.entry(sellableGpus.getId(), sellableGpus), Map.entry(allocation.getId(), allocation),
+                Map.entry(utilization.getId(), utilization), Map.entry(power.tile().getId(), power.tile()),
+                Map.entry(hottest.getId(), hottest), Map.entry(unhealthy.getId(), unhealthy),
+                Map.entry(byModel.getId(), byModel), Map.entry(byRegion.getId(), byRegion),
+                Map.entry(providers.getId(), providers), Map.entry(alerts.getId(), alerts),
+                Map.entry(idleGpus.getId(), idleGpus), Map.entry(idleCost.getId(), idleCost));
+    }
+
+    private HBox header(String sourceLabel) {
+        providerProblems.getStyleClass().add("provider-problems");
+        providerProblems.setId("provider-problems");
+        providerProblems.setWrapText(true);
+        updated.setId("header-updated");
+        return HeaderBar.of(sourceLabel, updated);
+    }
+
+    private GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("tile-grid");
+        for (int c = 0; c < 5; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(20);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < 3; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / 3);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        grid.add(totalGpus, 0, 0);
+        grid.add(freeGpus, 1, 0);
+        grid.add(sellableGpus, 2, 0);
+        grid.add(allocation, 3, 0);
+        grid.add(utilization, 0, 1);
+        grid.add(power.tile(), 1, 1);
+        grid.add(hottest, 2, 1);
+        grid.add(unhealthy, 3, 1);
+        grid.add(byModel, 0, 2, 2, 1);
+        grid.add(byRegion, 2, 2);
+        grid.add(providers, 3, 2);
+        grid.add(alerts, 4, 0);
+        grid.add(idleGpus, 4, 1);
+        grid.add(idleCost, 4, 2);
+        return grid;
+    }
+
+    /** The view's root node. */
+    @Override
+    public BorderPane node() {
+        return root;
+    }
+
+    /** Recolours every tile for the theme now in use ({@link Palette#theme()}) and redraws the latest values. */
+    public void applyTheme() {
+        for (Tile tile : tiles.values()) {
+            TileFactory.restyle(tile);
+        }
+        power.setStroke(Palette.theme().accent());
+        if (current != null) {
+            show(current);
+        }
+    }
+
+    /** A tile by its id (for tests and the snapshot command). */
+    public Tile tile(String id) {
+        return tiles.get(id);
+    }
+
+    /** The snapshot shown now, or null before the first. */
+    public FleetSnapshot current() {
+        return current == null ? null : current.snapshot();
+    }
+
+    @Override
+    public ViewId id() {
+        return ViewId.OVERVIEW;
+    }
+
+    /** Shows a frame: computes the tiles' figures, then copies them onto the tiles. FX thread only. */
+    @Override
+    public void show(FleetFrame frame) {
+        current = frame;
+        OverviewViewModel vm = OverviewViewModel.of(frame, zone);
+        updated.setText(vm.updated());
+        apply(totalGpus, vm.totalGpus());
+        apply(freeGpus, vm.freeGpus());
+        apply(sellableGpus, vm.sellableGpus());
+        apply(allocation, vm.allocation());
+        apply(utilization, vm.utilization());
+        OverviewViewModel.Power p = vm.power();
+        if (p.past().size() >= 2) {
+            power.update(p.valueText(), p.past().epochMillis(), p.past().values(), p.context());
+        } else {
+            power.update(p.valueText(), p.kw(), p.at(), p.context());
+        }
+        apply(hottest, vm.hottest());
+        apply(unhealthy, vm.unhealthy());
+        apply(alerts, vm.alerts());
+        apply(idleGpus, vm.idleGpus());
+        apply(idleCost, vm.idleCost());
+        modelGrid.setRows(rows(vm.byModel()));
+        regionGrid.setRows(rows(vm.byRegion()));
+        providerGrid.setRows(rows(vm.providers()));
+        providerProblems.setText(vm.providerProblems());
+    }
+
+    /** Shows a snapshot with nothing else (no alerts, idle GPUs or past): tests. FX thread only. */
+    public void update(FleetSnapshot snap) {
+        show(FleetFrame.of(snap));
+    }
+
+    private static void apply(Tile tile, OverviewViewModel.Figure f) {
+        tile.setValueVisible(f.valueVisible());
+        tile.setValue(f.value());
+        tile.setDescription(f.description());
+        tile.setText(f.text());
+        tile.setValueColor(f.health() == null ? Palette.theme().text() : Palette.of(f.health()));
+    }
+
+    private static List<TextGrid.Row> rows(List<OverviewViewModel.Row> rows) {
+        List<TextGrid.Row> out = new ArrayList<>(rows.size());
+        for (OverviewViewModel.Row r : rows) {
+            out.add(new TextGrid.Row(r.cells(), r.styles()));
+        }
+        return out;
+    }
+
+    /** The table of capacity per model, for tests. */
+    TextGrid modelGrid() {
+        return modelGrid;
+    }
+
+    /** The power trend, for tests. */
+    TrendTile powerTrend() {
+        return power;
+    }
+
+    /** The provider table, for tests. */
+    TextGrid providerGrid() {
+        return providerGrid;
+    }
+}

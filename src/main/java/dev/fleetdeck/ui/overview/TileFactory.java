@@ -1,0 +1,113 @@
+package dev.fleetdeck.ui.overview;
+
+import dev.fleetdeck.ui.theme.Palette;
+import dev.fleetdeck.ui.theme.Theme;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.text.TextAlignment;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * The one place where TilesFX tiles are built: one look (dark, flat, animations off) for every tile. Tiles are
+ * created and touched on the JavaFX thread only.
+ */
+final class TileFactory {
+    static final double PREF_WIDTH = 460;
+    static final double PREF_HEIGHT = 300;
+    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
+
+    private TileFactory() {
+    }
+
+    private static TileBuilder<?> base(Tile.SkinType skin, String id, String title) {
+        return TileBuilder.create()
+                .skinType(skin)
+                .prefSize(PREF_WIDTH, PREF_HEIGHT)
+                .maxSize(Double.MAX_VALUE, Double.MAX_VALUE)
+                .title(title)
+                .titleAlignment(TextAlignment.LEFT)
+                .animated(false)
+                .backgroundColor(Palette.theme().surface())
+                .titleColor(Palette.theme().textMuted())
+                .valueColor(Palette.theme().text())
+                .unitColor(Palette.theme().textMuted())
+                .descriptionColor(Palette.theme().textMuted())
+                .textColor(Palette.theme().textMuted())
+                .locale(Locale.ENGLISH)
+                .roundedCorners(true)
+                .textVisible(true);
+    }
+
+    /** Gives a tile the colours of the theme now in use (value colours are set again by the next update). */
+    static void restyle(Tile tile) {
+        Theme t = Palette.theme();
+        tile.setBackgroundColor(t.surface());
+        tile.setTitleColor(t.textMuted());
+        tile.setValueColor(t.text());
+        tile.setUnitColor(t.textMuted());
+        tile.setDescriptionColor(t.textMuted());
+        tile.setTextColor(t.textMuted());
+        if (tile.getSkinType() == Tile.SkinType.GAUGE) {
+            tile.setBarColor(t.accent());
+            tile.setNeedleColor(t.text());
+            tile.setTickLabelColor(t.textMuted());
+        }
+    }
+
+    /** A large whole number with thousands separators and a unit, e.g. "4,000 GPUs". */
+    static Tile count(String id, String title, String unit) {
+        Tile tile = base(Tile.SkinType.NUMBER, id, title)
+                .unit(unit)
+                .decimals(0)
+                .customDecimalFormatEnabled(true)
+                .customDecimalFormat(new DecimalFormat("#,##0", SYMBOLS))
+                .descriptionAlignment(Pos.BASELINE_LEFT)
+                .build();
+        tile.setId(id);
+        return tile;
+    }
+
+    /** A number with one decimal and a unit, e.g. "88.4 °C". */
+    static Tile measure(String id, String title, String unit, int decimals) {
+        Tile tile = base(Tile.SkinType.NUMBER, id, title)
+                .unit(unit)
+                .decimals(decimals)
+                .customDecimalFormatEnabled(true)
+                .customDecimalFormat(new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), SYMBOLS))
+                .descriptionAlignment(Pos.BASELINE_LEFT)
+                .build();
+        tile.setId(id);
+        return tile;
+    }
+
+    /** A 0–100 % gauge with health sections. */
+    static Tile percentGauge(String id, String title) {
+        Tile tile = base(Tile.SkinType.GAUGE, id, title)
+                .unit("%")
+                .minValue(0)
+                .maxValue(100)
+                .decimals(0)
+                .tickLabelDecimals(0)
+                .barColor(Palette.theme().accent())
+                .needleColor(Palette.theme().text())
+                .thresholdVisible(false)
+                .build();
+        tile.setId(id);
+        return tile;
+    }
+
+    /** A tile whose body is one of our own nodes (a small table). */
+    static Tile custom(String id, String title, Node content) {
+        Tile tile = base(Tile.SkinType.CUSTOM, id, title)
+                .graphic(content)
+                .textVisible(false)
+                .build();
+        tile.setId(id);
+        return tile;
+    }
+}
