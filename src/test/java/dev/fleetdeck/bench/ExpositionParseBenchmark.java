@@ -2,7 +2,7 @@ package dev.fleetdeck.bench;
 
 import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.provider.prom.dcgm.DcgmCollector;
-import dev.fleetdeck.provider.prom.dcgm.DcgmExpositionWriter;
+import dev.fleetdeck.provider.sim.DcgmExpositionWriter;
 import dev.fleetdeck.provider.prom.dcgm.LabelMapping;
 import dev.fleetdeck.provider.prom.expo.ExpositionParser;
 import dev.fleetdeck.provider.prom.expo.ParseException;

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.provider.ProviderSnapshot;
-import dev.fleetdeck.provider.prom.dcgm.DcgmExpositionWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -135,7 +135,6 @@ public final class OverviewView implements FleetView {
         for (Tile tile : tiles.values()) {
             TileFactory.restyle(tile);
         }
-        power.setStroke(Palette.theme().accent());
         if (current != null) {
             show(current);
         }

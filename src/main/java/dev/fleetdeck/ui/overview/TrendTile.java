@@ -1,5 +1,6 @@
 package dev.fleetdeck.ui.overview;
 
+import dev.fleetdeck.ui.common.chart.TrendChart;
 import dev.fleetdeck.model.Units;
 import eu.hansolo.tilesfx.Tile;
 import javafx.scene.control.Label;
@@ -13,14 +14,14 @@ import javafx.scene.layout.VBox;
 final class TrendTile {
     private final Label value = new Label("—");
     private final Label detail = new Label("");
-    private final Sparkline line;
+    private final TrendChart line;
     private final Tile tile;
     private final VBox box;
 
     TrendTile(String id, String title, int points) {
         value.getStyleClass().add("trend-value");
         detail.getStyleClass().add("trend-detail");
-        line = new Sparkline(points);
+        line = new TrendChart(TrendChart.Scale.AROUND_DATA, Double.NaN, false, points);
         box = new VBox(value, detail, line);
         box.getStyleClass().add("trend-box");
         VBox.setVgrow(line, Priority.ALWAYS);
@@ -39,7 +40,7 @@ final class TrendTile {
     /** Shows a value (text with unit) taken at {@code at}, and appends the number to the sparkline. */
     void update(String text, double number, java.time.Instant at, String context) {
         value.setText(text);
-        line.add(number, at.toEpochMilli());
+        line.append(number, at.toEpochMilli());
         long span = line.spanMillis();
         detail.setText(context + (span > 0 ? " · line: last " + Units.age(java.time.Duration.ofMillis(span)) : ""));
     }
@@ -47,7 +48,7 @@ final class TrendTile {
     /** Shows a value, and as the line a series from history (e.g. minute means of the last two hours). */
     void update(String text, long[] epochMillis, double[] series, String context) {
         value.setText(text);
-        line.setAll(epochMillis, series);
+        line.setSeries(epochMillis, series, null);
         long span = line.spanMillis();
         detail.setText(context + (span > 0 ? " · line: last " + Units.age(java.time.Duration.ofMillis(span)) : ""));
     }
@@ -58,10 +59,5 @@ final class TrendTile {
 
     int points() {
         return line.size();
-    }
-
-    /** The line's colour (the theme's accent). */
-    void setStroke(javafx.scene.paint.Color color) {
-        line.setStroke(color);
     }
 }

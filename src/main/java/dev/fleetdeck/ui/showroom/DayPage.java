@@ -1,5 +1,6 @@
 package dev.fleetdeck.ui.showroom;
 
+import dev.fleetdeck.ui.common.chart.TrendChart;
 import dev.fleetdeck.model.Units;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /** "The last 24 hours": free GPUs per model through the day, with the moments a model was sold out in red. */
 final class DayPage implements ShowroomPage {
-    private record Row(Label model, TrendCanvas trend, Label now, Label stockOuts) {
+    private record Row(Label model, TrendChart trend, Label now, Label stockOuts) {
     }
 
     private final StackPane root = new StackPane();
@@ -49,9 +50,9 @@ final class DayPage implements ShowroomPage {
             ShowroomFigures.DayTrend d = f.day().get(i);
             Row r = rows.get(i);
             r.model().setText(d.model());
-            r.trend().setSeries(d.free(), accent);
+            ShowroomTrends.show(r.trend(), d.free());
             r.now().setText(Units.count(f.models().get(i).free()) + " free now");
-            int outs = r.trend().stockOuts();
+            int outs = r.trend().zeroMinimums();
             long minutes = java.util.Arrays.stream(d.free().values()).filter(v -> !Double.isNaN(v)).count();
             r.stockOuts().setText(minutes < 2 ? "gathering data" : outs == 0 ? "never sold out"
                     : "sold out " + Units.count(outs) + " min");
@@ -72,8 +73,8 @@ final class DayPage implements ShowroomPage {
             grid.getColumnConstraints().add(c);
         }
         for (int i = 0; i < models.size(); i++) {
-            Row r = new Row(Cards.label("sr-row-model"), new TrendCanvas(true, Double.NaN), Cards.label("sr-row-now"),
-                    Cards.label("sr-row-note"));
+            Row r = new Row(Cards.label("sr-row-model"), ShowroomTrends.chart(true, Double.NaN, accent),
+                    Cards.label("sr-row-now"), Cards.label("sr-row-note"));
             r.now().setAlignment(Pos.CENTER_RIGHT);
             r.now().setMaxWidth(Double.MAX_VALUE);
             r.stockOuts().setAlignment(Pos.CENTER_RIGHT);

@@ -1,5 +1,6 @@
 package dev.fleetdeck.ui.showroom;
 
+import dev.fleetdeck.ui.common.chart.TrendChart;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Units;
 import javafx.scene.Node;
@@ -15,12 +16,13 @@ import java.util.List;
 final class LivePage implements ShowroomPage {
     private final VBox root = new VBox();
     private final List<Cards.Card> cards = List.of(new Cards.Card(), new Cards.Card(), new Cards.Card());
-    private final TrendCanvas trend = new TrendCanvas(false, 100);
+    private final TrendChart trend;
     private final Label trendCaption = Cards.label("sr-card-caption");
     private final Color accent;
 
     LivePage(Color accent) {
         this.accent = accent;
+        this.trend = ShowroomTrends.chart(false, 100, accent);
         root.getStyleClass().addAll("sr-page", "sr-live");
         HBox row = new HBox();
         row.getStyleClass().add("sr-row");
@@ -63,6 +65,6 @@ final class LivePage implements ShowroomPage {
         long points = java.util.Arrays.stream(f.utilization().values()).filter(v -> !Double.isNaN(v)).count();
         trendCaption.setText(points < 2 ? "utilisation over the last 24 hours: gathering data"
                 : "utilisation over the last 24 hours");
-        trend.setSeries(f.utilization(), accent);
+        ShowroomTrends.show(trend, f.utilization());
     }
 }

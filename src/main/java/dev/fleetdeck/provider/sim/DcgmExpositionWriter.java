@@ -1,4 +1,4 @@
-package dev.fleetdeck.provider.prom.dcgm;
+package dev.fleetdeck.provider.sim;
 
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Metrics;

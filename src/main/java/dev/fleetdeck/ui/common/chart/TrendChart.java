@@ -1,0 +1,178 @@
+package dev.fleetdeck.ui.common.chart;
+
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.PaintConverter;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The one line chart of FleetDeck: a series of values over time on one Canvas, no animation, no symbols, gaps (NaN)
+ * drawn as gaps, downsampled to the pixel width by the skin. Its colours come from CSS ({@code .trend-chart}:
+ * {@code -fd-line-color}, {@code -fd-mark-color}, by default the theme's accent and critical colours), so a theme
+ * switch recolours every chart; a showroom's branding sets them inline.
+ *
+ * <p>Two ways to feed it: {@link #setSeries} replaces the data (a stretch of history), {@link #append} adds the
+ * newest value to a ring of {@code capacity} points (a live value before history exists). FX thread only.
+ */
+public final class TrendChart extends Control {
+    /** How the value axis is chosen. */
+    public enum Scale {
+        /** Around the data, at least 2 % of its level as range: small wiggles stay small, a dip is not a crash. */
+        AROUND_DATA,
+        /** From zero to the data's maximum (+10 %), or to a fixed maximum (100 for a percentage). */
+        FROM_ZERO
+    }
+
+    private static final CssMetaData<TrendChart, Paint> LINE_COLOR = new CssMetaData<>("-fd-line-color",
+            PaintConverter.getInstance(), Color.web("#58a6ff")) {
+        @Override
+        public boolean isSettable(TrendChart c) {
+            return !c.lineColor.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Paint> getStyleableProperty(TrendChart c) {
+            return c.lineColor;
+        }
+    };
+
+    private static final CssMetaData<TrendChart, Paint> MARK_COLOR = new CssMetaData<>("-fd-mark-color",
+            PaintConverter.getInstance(), Color.web("#f85149")) {
+        @Override
+        public boolean isSettable(TrendChart c) {
+            return !c.markColor.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Paint> getStyleableProperty(TrendChart c) {
+            return c.markColor;
+        }
+    };
+
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
+        all.add(LINE_COLOR);
+        all.add(MARK_COLOR);
+        CSS = Collections.unmodifiableList(all);
+    }
+
+    private final StyleableObjectProperty<Paint> lineColor = new SimpleStyleableObjectProperty<>(LINE_COLOR, this,
+            "lineColor", LINE_COLOR.getInitialValue(this));
+    private final StyleableObjectProperty<Paint> markColor = new SimpleStyleableObjectProperty<>(MARK_COLOR, this,
+            "markColor", MARK_COLOR.getInitialValue(this));
+    private final Scale scale;
+    private final double fixedMax;
+    private final boolean markZeroMinimums;
+    private final int capacity;
+    private TrendData data = TrendData.EMPTY;
+    private Runnable onChange = () -> { };
+
+    /**
+     * @param scale            how the value axis is chosen
+     * @param fixedMax         the top of a {@link Scale#FROM_ZERO} axis, or NaN for the data's maximum
+     * @param markZeroMinimums mark the points whose minimum touched zero (stock-outs) as bars under the line
+     * @param capacity         points kept (the oldest fall off), right-aligned on a fixed spacing; Integer.MAX_VALUE
+     *                         keeps every point and spreads them over the width
+     */
+    public TrendChart(Scale scale, double fixedMax, boolean markZeroMinimums, int capacity) {
+        this.scale = scale;
+        this.fixedMax = fixedMax;
+        this.markZeroMinimums = markZeroMinimums;
+        this.capacity = Math.max(2, capacity);
+        getStyleClass().add("trend-chart");
+        setMinHeight(20);
+        setPrefHeight(80);
+        lineColor.addListener((o, a, b) -> onChange.run());
+        markColor.addListener((o, a, b) -> onChange.run());
+    }
+
+    /** Replaces the data with a series: times, values (NaN = gap) and per-point minimums (null = the values). */
+    public void setSeries(long[] epochMillis, double[] values, double[] minimums) {
+        data = TrendData.of(epochMillis, values, minimums, capacity);
+        onChange.run();
+    }
+
+    /** Appends the newest value (absent values are skipped: a live value has no gap to show yet). */
+    public void append(double value, long epochMillis) {
+        if (Double.isNaN(value)) {
+            return;
+        }
+        data = data.append(epochMillis, value, capacity);
+        onChange.run();
+    }
+
+    /** What is drawn now. */
+    public TrendData data() {
+        return data;
+    }
+
+    /** Points held (NaN gaps included). */
+    public int size() {
+        return data.size();
+    }
+
+    /** Milliseconds between the oldest and the newest point. */
+    public long spanMillis() {
+        return data.spanMillis();
+    }
+
+    /** Points whose minimum touched zero (stock-outs). */
+    public int zeroMinimums() {
+        return data.zeroMinimums();
+    }
+
+    Scale scale() {
+        return scale;
+    }
+
+    double fixedMax() {
+        return fixedMax;
+    }
+
+    boolean marksZeroMinimums() {
+        return markZeroMinimums;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** The skin redraws when data or colours change. */
+    void setOnChange(Runnable action) {
+        onChange = action;
+    }
+
+    public Paint getLineColor() {
+        return lineColor.get();
+    }
+
+    public Paint getMarkColor() {
+        return markColor.get();
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new TrendChartSkin(this);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return CSS;
+    }
+}
