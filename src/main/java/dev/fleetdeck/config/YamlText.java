@@ -1,22 +1,32 @@
 package dev.fleetdeck.config;
 
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Writes a {@link ConfigTree} value as block-style YAML: two-space indents, lists of mappings as {@code - key: …},
- * scalars plain when that reads back as the same text, double-quoted otherwise. Deterministic, so an unchanged
- * value always renders the same.
+ * Writes a {@link ConfigTree} value as block-style YAML: two-space indents, lists of mappings as {@code - key: …}.
+ * Scalars are written by snakeyaml-engine's emitter, which decides whether a text can stay plain and how to quote and
+ * escape it; on top of that, words that YAML 1.1 readers take for booleans or null ({@code yes}, {@code off}, …) and
+ * text with line breaks are always double-quoted, and decimal numbers stay plain (they are numbers). Deterministic, so
+ * an unchanged value always renders the same.
  */
 public final class YamlText {
-    /** Text YAML reads back unchanged without quotes (and not as a number-like or boolean-like surprise). */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./$+][A-Za-z0-9_./~$@+ ()=,:*-]*");
     private static final Pattern RESERVED = Pattern.compile(
             "(?i)(null|~|true|false|yes|no|on|off|y|n|\\.inf|-\\.inf|\\.nan)");
+    private static final Dump PLAIN_WHERE_SAFE = dumper(ScalarStyle.PLAIN);
+    private static final Dump DOUBLE_QUOTED = dumper(ScalarStyle.DOUBLE_QUOTED);
 
     private YamlText() {
+    }
+
+    private static Dump dumper(ScalarStyle style) {
+        return new Dump(DumpSettings.builder().setDefaultScalarStyle(style).setWidth(Integer.MAX_VALUE)
+                .setSplitLines(false).build());
     }
 
     /** A mapping as a document (no leading {@code ---}), ending with a newline. */
@@ -45,34 +55,28 @@ public final class YamlText {
         if (text == null) {
             return "null";
         }
-        boolean numberLike = isNumber(text);
-        if (!text.isEmpty() && (numberLike || (PLAIN.matcher(text).matches() && !RESERVED.matcher(text).matches()
-                && !text.contains(": ") && !text.endsWith(":") && !text.endsWith(" ")))) {
+        if (isNumber(text)) {
             return text;
         }
-        return quoted(text);
+        if (RESERVED.matcher(text).matches() || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            return quoted(text);
+        }
+        String emitted = emit(PLAIN_WHERE_SAFE, text);
+        // A block scalar (| or >) cannot follow "key: " on one line; quote instead.
+        return emitted.startsWith("|") || emitted.startsWith(">") ? quoted(text) : emitted;
     }
 
     private static String quoted(String text) {
-        StringBuilder q = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\t' -> q.append("\\t");
-                case '\r' -> q.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        q.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
+        return emit(DOUBLE_QUOTED, text);
+    }
+
+    /** The emitter's text for one scalar document, without the line break and document end marker after it. */
+    private static String emit(Dump dump, String text) {
+        String out = dump.dumpToString(text);
+        if (out.endsWith("\n...\n")) {
+            out = out.substring(0, out.length() - 5);
         }
-        return q.append('"').toString();
+        return out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
     }
 
     private static boolean isNumber(String text) {
@@ -80,7 +84,7 @@ public final class YamlText {
     }
 
     private static String key(String key) {
-        return PLAIN.matcher(key).matches() && !key.contains(":") ? key : quoted(key);
+        return isNumber(key) ? quoted(key) : scalar(key);
     }
 
     @SuppressWarnings("unchecked")
@@ -123,10 +127,12 @@ public final class YamlText {
         return l.stream().mapToInt(x -> flowScalar((String) x).length() + 2).sum();
     }
 
-    /** Inside {@code [ … ]} commas and brackets also need quotes. */
+    /** Inside {@code [ … ]} commas, brackets and braces also need quotes. */
     private static String flowScalar(String text) {
         String s = scalar(text);
-        return !s.startsWith("\"") && (s.contains(",") || s.contains("[") || s.contains("]")) ? quoted(text) : s;
+        boolean quotedAlready = s.startsWith("\"") || s.startsWith("'");
+        return !quotedAlready && (s.contains(",") || s.contains("[") || s.contains("]") || s.contains("{")
+                || s.contains("}")) ? quoted(text) : s;
     }
 
     @SuppressWarnings("unchecked")

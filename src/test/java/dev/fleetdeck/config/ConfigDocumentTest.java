@@ -91,7 +91,7 @@ class ConfigDocumentTest {
         ConfigTree.put(tree, "showroom.title", "Capacity: live");
         String out = doc.render(tree);
         assertTrue(out.contains("# alerts tuned after the March incident\nalerts:\n  idle-below: 7.5\n"), out);
-        assertTrue(out.endsWith("showroom:\n  title: \"Capacity: live\"\n"), out);
+        assertTrue(out.endsWith("showroom:\n  title: 'Capacity: live'\n"), out);
         assertEquals(tree, ConfigDocument.parse(out, "again").tree());
     }
 
