@@ -2,7 +2,6 @@ package dev.fleetdeck.cli;
 
 import dev.fleetdeck.provider.sim.DcgmExporter;
 import dev.fleetdeck.provider.sim.SimSettings;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,10 +1,10 @@
 package dev.fleetdeck.cli;
 
 import dev.fleetdeck.config.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.util.Optional;

@@ -8,6 +8,7 @@ import dev.fleetdeck.model.GpuProcess;
 import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
+import dev.fleetdeck.model.Offer;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.ThrottleReason;
 import tools.jackson.core.JsonGenerator;
@@ -48,7 +49,7 @@ final class SnapshotJson {
             capacityList(g, "detailed", snap.detailed());
             g.writeEndObject();
             g.writeArrayPropertyStart("market");
-            for (dev.fleetdeck.model.Offer o : snap.market()) {
+            for (Offer o : snap.market()) {
                 offer(g, o);
             }
             g.writeEndArray();
@@ -63,7 +64,7 @@ final class SnapshotJson {
         }
     }
 
-    private static void offer(JsonGenerator g, dev.fleetdeck.model.Offer o) {
+    private static void offer(JsonGenerator g, Offer o) {
         g.writeStartObject();
         g.writeStringProperty("provider", o.provider());
         g.writeStringProperty("model", o.model());

@@ -3,6 +3,8 @@ package dev.fleetdeck.cli;
 import dev.fleetdeck.model.Capacity;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.FleetTotals;
+import dev.fleetdeck.model.Offer;
+import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.Units;
 
@@ -28,7 +30,7 @@ final class SnapshotText {
                     p.dataAge(snap.takenAt()).map(Units::age).orElse("no data"), Units.count(p.nodes()),
                     p.lastPollDuration().toMillis() + " ms", p.lastError().orElse(
                             // A degraded source always says why: its first problem, with the count.
-                            p.state() == dev.fleetdeck.model.ProviderState.DEGRADED && !p.notices().isEmpty()
+                            p.state() == ProviderState.DEGRADED && !p.notices().isEmpty()
                                     ? p.notices().getFirst() : ""));
         }
         out.append(providers.render("  ")).append(nl);
@@ -55,7 +57,7 @@ final class SnapshotText {
             out.append(nl).append("Market: offered by clouds now (not our fleet)").append(nl);
             TextTable market = new TextTable(List.of("SOURCE", "MODEL", "REGION", "KIND", "PER INSTANCE", "STOCK",
                     "$/GPU-H", "OFFER"), false, false, false, false, true, true, true, false);
-            for (dev.fleetdeck.model.Offer o : snap.market()) {
+            for (Offer o : snap.market()) {
                 market.row(o.provider(), o.model(), o.region(), o.kind().label(), Units.gpus(o.gpusPerInstance()),
                         o.hasCount() ? Units.gpus(o.stockGpus()) : o.level().label(), Units.price(o.pricePerGpuHour()),
                         o.instanceType());

@@ -5,7 +5,6 @@ import dev.fleetdeck.app.Wiring;
 import dev.fleetdeck.config.ConfigException;
 import dev.fleetdeck.config.ConfigLocations;
 import dev.fleetdeck.config.FleetDeckConfig;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.fleetdeck.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,14 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.model.AlertSettings;
 import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.model.ShowroomSettings;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderFactory;
+import dev.fleetdeck.provider.ProviderOptions;
 import dev.fleetdeck.provider.ProviderRegistry;
-import dev.fleetdeck.provider.input.BoundedFile;
 import dev.fleetdeck.provider.ProviderSpec;
+import dev.fleetdeck.provider.input.BoundedFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ public final class ConfigLoader {
         MappingOptions options = new MappingOptions(top, "", errors);
         Duration unreachableAfter = polling(options.section("polling"));
         ShowroomSettings showroom = ShowroomOptions.read(options.section("showroom"));
-        dev.fleetdeck.model.AlertSettings alerts = AlertOptions.read(options.section("alerts"));
+        AlertSettings alerts = AlertOptions.read(options.section("alerts"));
         Map<String, MappingOptions> sections = new HashMap<>();
         List<ConfiguredProvider> providers = readProviders(top, options, errors, sections);
         checkJoins(providers, sections);
@@ -126,7 +126,7 @@ public final class ConfigLoader {
         }
         List<ConfiguredProvider> out = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
-        List<dev.fleetdeck.provider.ProviderOptions> sections = options.sectionList("providers");
+        List<ProviderOptions> sections = options.sectionList("providers");
         if (sections.isEmpty() && errors.isEmpty()) {
             options.error("providers", "the list is empty: list at least one provider");
         }
@@ -189,7 +189,7 @@ public final class ConfigLoader {
     }
 
     /** Reads the {@code polling} section: how long a source may fail before its nodes show as unreachable. */
-    static Duration polling(dev.fleetdeck.provider.ProviderOptions polling) {
+    static Duration polling(ProviderOptions polling) {
         return polling.getDuration("unreachable-after", DEFAULT_UNREACHABLE_AFTER);
     }
 
@@ -199,7 +199,7 @@ public final class ConfigLoader {
     }
 
     /** Reads the common keys of one {@code providers} entry (the settings dialog describes them the same way). */
-    static Common common(dev.fleetdeck.provider.ProviderOptions section) {
+    static Common common(ProviderOptions section) {
         String name = section.findString("name").orElse(null);
         String type = section.findString("type").orElse(null);
         Duration interval = section.getDuration("interval", DEFAULT_INTERVAL);

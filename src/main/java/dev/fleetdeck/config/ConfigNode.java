@@ -1,5 +1,7 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.model.Redaction;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ public sealed interface ConfigNode {
     record Scalar(String text, ConfigLocation location) implements ConfigNode {
         @Override
         public String kind() {
-            return text == null ? "null" : dev.fleetdeck.model.Redaction.quote(text);
+            return text == null ? "null" : Redaction.quote(text);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.model.AlertSettings;
+import dev.fleetdeck.model.ShowroomSettings;
+
 import java.time.Duration;
 import java.util.List;
-import dev.fleetdeck.model.ShowroomSettings;
 
 /**
  * A loaded, valid configuration.
@@ -14,7 +16,7 @@ import dev.fleetdeck.model.ShowroomSettings;
  * @param alerts           alert rules, idle detection and alert history
  */
 public record FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter,
-                              ShowroomSettings showroom, dev.fleetdeck.model.AlertSettings alerts)
+                              ShowroomSettings showroom, AlertSettings alerts)
         implements AutoCloseable {
 
     public FleetDeckConfig {
@@ -25,7 +27,7 @@ public record FleetDeckConfig(String source, List<ConfiguredProvider> providers,
 
     /** A configuration with the default showroom and alerts. */
     public FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter) {
-        this(source, providers, unreachableAfter, ShowroomSettings.defaults(), dev.fleetdeck.model.AlertSettings.defaults());
+        this(source, providers, unreachableAfter, ShowroomSettings.defaults(), AlertSettings.defaults());
     }
 
     /** Whether this is the built-in simulated fleet. */

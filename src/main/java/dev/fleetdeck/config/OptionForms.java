@@ -1,5 +1,6 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.model.AlertRule;
 import dev.fleetdeck.provider.ProviderFactory;
 import dev.fleetdeck.provider.ProviderRegistry;
 import dev.fleetdeck.provider.ProviderSpec;
@@ -105,7 +106,7 @@ public final class OptionForms {
     }
 
     /** The alert rules a given {@code alerts} section gives: built-in ones (unless turned off) and its own. */
-    public List<dev.fleetdeck.model.AlertRule> effectiveRules(Map<String, Object> alerts) {
+    public List<AlertRule> effectiveRules(Map<String, Object> alerts) {
         return AlertOptions.read(options(alerts, new ArrayList<>())).rules();
     }
 

@@ -1,5 +1,7 @@
 package dev.fleetdeck.provider;
 
+import dev.fleetdeck.model.SafeText;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +38,7 @@ public class ProviderException extends Exception {
      */
     public ProviderException(Kind kind, String source, String message, Duration retryAfter, Throwable cause) {
         // Messages quote servers and files: escaped here, so no ESC sequence or bidi override reaches any sink.
-        super(dev.fleetdeck.model.SafeText.of(source + ": " + message), cause);
+        super(SafeText.of(source + ": " + message), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.source = Objects.requireNonNull(source, "source");
         this.retryAfter = retryAfter;

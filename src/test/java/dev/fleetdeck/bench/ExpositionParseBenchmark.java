@@ -2,10 +2,10 @@ package dev.fleetdeck.bench;
 
 import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.provider.prom.dcgm.DcgmCollector;
-import dev.fleetdeck.provider.sim.DcgmExpositionWriter;
 import dev.fleetdeck.provider.prom.dcgm.LabelMapping;
 import dev.fleetdeck.provider.prom.expo.ExpositionParser;
 import dev.fleetdeck.provider.prom.expo.ParseException;
+import dev.fleetdeck.provider.sim.DcgmExpositionWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

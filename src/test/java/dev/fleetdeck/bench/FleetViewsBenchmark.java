@@ -2,18 +2,18 @@ package dev.fleetdeck.bench;
 
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.assembly.FleetAssembler;
 import dev.fleetdeck.service.health.HealthRules;
-import dev.fleetdeck.service.events.EventLog;
-import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.history.History;
-import dev.fleetdeck.ui.common.AlertActions;
-import dev.fleetdeck.ui.common.Navigator;
-import dev.fleetdeck.ui.common.ViewContext;
-import dev.fleetdeck.ui.common.FxThread;
-import dev.fleetdeck.ui.render.HeadlessPlatform;
 import dev.fleetdeck.ui.app.MainView;
+import dev.fleetdeck.ui.common.AlertActions;
+import dev.fleetdeck.ui.common.FxThread;
+import dev.fleetdeck.ui.common.Navigator;
 import dev.fleetdeck.ui.common.Offload;
+import dev.fleetdeck.ui.common.ViewContext;
+import dev.fleetdeck.ui.fleet.FleetRow;
+import dev.fleetdeck.ui.render.HeadlessPlatform;
 import dev.fleetdeck.ui.theme.Palette;
 import dev.fleetdeck.ui.theme.Stylesheets;
 import javafx.application.Platform;
@@ -121,7 +121,7 @@ public final class FleetViewsBenchmark {
             return s;
         }, Duration.ofSeconds(30));
         FxThread.call(() -> {
-            main[0].openNode(dev.fleetdeck.ui.fleet.FleetRow.nodeKey(first.nodes().getFirst().provider(),
+            main[0].openNode(FleetRow.nodeKey(first.nodes().getFirst().provider(),
                     first.nodes().getFirst().hostname()), -1);
             return null;
         }, Duration.ofSeconds(30));

@@ -1,12 +1,16 @@
 package dev.fleetdeck.bench;
 
+import dev.fleetdeck.model.AlertSettings;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.service.alerts.AlertEngine;
 import dev.fleetdeck.service.assembly.FleetAssembler;
-import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.events.EventDetector;
 import dev.fleetdeck.service.events.EventLog;
+import dev.fleetdeck.service.health.HealthRules;
+import dev.fleetdeck.service.health.HealthTrends;
 import dev.fleetdeck.service.history.History;
+import dev.fleetdeck.service.idle.IdleTracker;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,8 +49,8 @@ public class PollCycleBenchmark {
     private History history;
     private EventDetector events;
     private FleetAssembler withTrends;
-    private dev.fleetdeck.service.idle.IdleTracker idle;
-    private dev.fleetdeck.service.alerts.AlertEngine alerts;
+    private IdleTracker idle;
+    private AlertEngine alerts;
     private long sequence;
     private Instant now;
 
@@ -57,9 +61,9 @@ public class PollCycleBenchmark {
         history = new History();
         events = new EventDetector(new EventLog());
         withTrends = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5),
-                new dev.fleetdeck.service.health.HealthTrends());
-        idle = new dev.fleetdeck.service.idle.IdleTracker(5, Duration.ofMinutes(15));
-        alerts = new dev.fleetdeck.service.alerts.AlertEngine(dev.fleetdeck.model.AlertSettings.defaults(),
+                new HealthTrends());
+        idle = new IdleTracker(5, Duration.ofMinutes(15));
+        alerts = new AlertEngine(AlertSettings.defaults(),
                 idle::latest, null);
         now = BenchFleet.START;
     }

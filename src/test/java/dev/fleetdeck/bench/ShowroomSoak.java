@@ -1,25 +1,24 @@
 package dev.fleetdeck.bench;
 
-import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.ShowroomSettings;
 import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.provider.sim.SimSettings;
 import dev.fleetdeck.provider.sim.SimulatedProvider;
+import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.assembly.FleetAssembler;
 import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.history.History;
 import dev.fleetdeck.ui.common.FxThread;
 import dev.fleetdeck.ui.render.HeadlessPlatform;
-import dev.fleetdeck.ui.theme.Stylesheets;
 import dev.fleetdeck.ui.showroom.ShowroomView;
+import dev.fleetdeck.ui.theme.Stylesheets;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,11 +1,12 @@
 package dev.fleetdeck.cli;
 
+import dev.fleetdeck.app.Wiring;
+import dev.fleetdeck.config.ConfigLocations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,8 +16,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import dev.fleetdeck.app.Wiring;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,7 +90,9 @@ class MainTest {
         assertEquals(Main.USAGE, run("check-config", bad.toString()));
         String e = err();
         assertTrue(e.contains("the configuration has 2 errors:"), e);
-        assertTrue(e.contains(bad + ":3:11: providers[0].type: unknown provider type 'nope'; known types: dcgm, http-json, kubernetes, lambda, lepton, nvidia-smi, prometheus, runpod, simulated, together, vast"), e);
+        assertTrue(e.contains(bad + ":3:11: providers[0].type: unknown provider type 'nope'; known types: "
+                + String.join(", ", Wiring.registry().types())), e);
+        assertTrue(Wiring.registry().types().size() >= 11, "every adapter is registered: " + Wiring.registry().types());
         assertTrue(e.contains(bad + ":4:15: providers[0].interval:"), e);
         assertFalse(e.contains("Exception"), "no stack trace: " + e);
 
@@ -146,12 +148,12 @@ class MainTest {
 
     @Test
     void withoutConfigTheUsersConfigFileIsUsedWhenItExists(@TempDir Path dir) throws Exception {
-        Path user = dev.fleetdeck.config.ConfigLocations.userConfig(java.util.Map.of("XDG_CONFIG_HOME",
+        Path user = ConfigLocations.userConfig(java.util.Map.of("XDG_CONFIG_HOME",
                 dir.toString()), "/home/nobody");
         assertEquals(dir.resolve("fleetdeck/config.yaml"), user);
         assertEquals(Path.of("/home/nobody/.config/fleetdeck/config.yaml"),
-                dev.fleetdeck.config.ConfigLocations.userConfig(java.util.Map.of(), "/home/nobody"));
-        assertEquals(Path.of("/home/nobody/.config/fleetdeck/config.yaml"), dev.fleetdeck.config.ConfigLocations
+                ConfigLocations.userConfig(java.util.Map.of(), "/home/nobody"));
+        assertEquals(Path.of("/home/nobody/.config/fleetdeck/config.yaml"), ConfigLocations
                 .userConfig(java.util.Map.of("XDG_CONFIG_HOME", "relative/dir"), "/home/nobody"),
                 "a relative XDG_CONFIG_HOME is ignored, as the XDG spec says");
         try (var builtIn = Wiring.loadConfig(java.util.Optional.empty(), user)) {

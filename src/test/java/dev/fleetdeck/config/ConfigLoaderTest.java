@@ -1,5 +1,8 @@
 package dev.fleetdeck.config;
 
+import dev.fleetdeck.model.AlertMetric;
+import dev.fleetdeck.model.AlertScope;
+import dev.fleetdeck.model.Health;
 import dev.fleetdeck.provider.ProviderRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +82,8 @@ class ConfigLoaderTest {
                 "fleet.yaml:7:7: providers[0].options.modles: unknown key; did you mean 'models'? (known here: event-rate, gpus-per-node, host-prefix, "
                         + "market, models, nodes, regions, seed, start, tenants, time-scale)",
                 "fleet.yaml:8:11: providers[1].name: 'a' is already the name of providers[0]",
-                "fleet.yaml:9:11: providers[1].type: unknown provider type 'prometheus-typo'; known types: dcgm, http-json, kubernetes, lambda, lepton, nvidia-smi, prometheus, runpod, simulated, together, vast",
+                "fleet.yaml:9:11: providers[1].type: unknown provider type 'prometheus-typo'; known types: "
+                        + String.join(", ", ProviderRegistry.load().types()),
                 "fleet.yaml:10:5: providers[2].name: missing: every provider needs a unique name",
                 "fleet.yaml:12:22: providers[2].options.models.H900: unknown GPU model; known models: H100, H200, B200, "
                         + "A100, L40S, RTX4090",
@@ -212,12 +216,12 @@ class ConfigLoaderTest {
             var hot = a.rules().stream().filter(r -> r.name().equals("gpu-hot")).toList();
             assertEquals(1, hot.size(), "a rule named like a built-in one replaces it");
             assertEquals(88, hot.getFirst().threshold());
-            assertEquals(dev.fleetdeck.model.Health.CRIT, hot.getFirst().severity());
-            assertEquals(dev.fleetdeck.model.AlertScope.MODEL, hot.getFirst().scope());
+            assertEquals(Health.CRIT, hot.getFirst().severity());
+            assertEquals(AlertScope.MODEL, hot.getFirst().scope());
             assertEquals(java.util.Optional.of("H100"), hot.getFirst().match());
             assertTrue(a.rules().stream().anyMatch(r -> r.name().equals("xid-burst")), "the other defaults stay");
             var lost = a.rules().stream().filter(r -> r.name().equals("lost-gpus")).findFirst().orElseThrow();
-            assertEquals(dev.fleetdeck.model.AlertMetric.REASON, lost.metric());
+            assertEquals(AlertMetric.REASON, lost.metric());
             assertEquals("gpu-missing", lost.reason());
         }
         List<String> bad = errors("""

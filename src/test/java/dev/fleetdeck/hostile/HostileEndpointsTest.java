@@ -1,6 +1,8 @@
 package dev.fleetdeck.hostile;
 
 import dev.fleetdeck.provider.ProviderException;
+import dev.fleetdeck.provider.Secret;
+import dev.fleetdeck.provider.http.HttpAuth;
 import dev.fleetdeck.provider.http.HttpFetcher;
 import dev.fleetdeck.provider.http.HttpSettings;
 import dev.fleetdeck.provider.sim.DcgmExporter;
@@ -8,13 +10,13 @@ import dev.fleetdeck.provider.sim.SimSettings;
 import dev.fleetdeck.support.ReplayServer;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -54,7 +56,7 @@ class HostileEndpointsTest {
             other.json("/steal", "{}");
             server.answer("/start", 302, "", Map.of("Location", other.base() + "/steal"));
             var settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 1 << 20, true, 2,
-                    new dev.fleetdeck.provider.http.HttpAuth.Bearer(dev.fleetdeck.provider.Secret.parse("env:X",
+                    new HttpAuth.Bearer(Secret.parse("env:X",
                             k -> "redirect-secret-0123456789").orElseThrow()));
             try (HttpFetcher http = new HttpFetcher("r", settings)) {
                 http.get(server.base().resolve("/start"), HttpFetcher.Expect.JSON);

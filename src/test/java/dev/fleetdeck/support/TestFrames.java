@@ -4,10 +4,12 @@ import dev.fleetdeck.model.AlertSettings;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.alerts.AlertEngine;
+import dev.fleetdeck.service.alerts.AlertState;
 import dev.fleetdeck.service.events.EventDetector;
 import dev.fleetdeck.service.events.EventLog;
 import dev.fleetdeck.service.events.EventWindow;
 import dev.fleetdeck.service.history.History;
+import dev.fleetdeck.service.idle.IdleReport;
 import dev.fleetdeck.service.idle.IdleTracker;
 import dev.fleetdeck.ui.common.AlertActions;
 
@@ -39,8 +41,8 @@ public final class TestFrames {
 
     /** A frame of a snapshot with these events and this past, and no alerts or idle GPUs. */
     public static FleetFrame of(FleetSnapshot snap, EventLog events, History history) {
-        return new FleetFrame(snap.sequence(), snap, dev.fleetdeck.service.alerts.AlertState.EMPTY,
-                dev.fleetdeck.service.idle.IdleReport.EMPTY, EventWindow.of(events), history);
+        return new FleetFrame(snap.sequence(), snap, AlertState.EMPTY,
+                IdleReport.EMPTY, EventWindow.of(events), history);
     }
 
     /** Feeds a snapshot to every engine and returns its frame. */

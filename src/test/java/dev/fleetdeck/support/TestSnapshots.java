@@ -5,8 +5,8 @@ import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.service.assembly.FleetAssembler;
-import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.assembly.ProviderView;
+import dev.fleetdeck.service.health.HealthRules;
 
 import java.time.Duration;
 import java.time.Instant;

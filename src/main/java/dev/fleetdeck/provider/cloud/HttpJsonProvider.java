@@ -1,6 +1,7 @@
 package dev.fleetdeck.provider.cloud;
 
 import dev.fleetdeck.model.GpuModels;
+import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
@@ -98,7 +99,7 @@ final class HttpJsonProvider extends CloudProvider {
         }
         double util = m.utilization().map(p -> r.number(p).orElse(Metrics.ABSENT)).orElse(Metrics.ABSENT);
         Optional<String> tenant = m.tenant().flatMap(r::text);
-        List<dev.fleetdeck.model.HealthReason> reasons = new ArrayList<>();
+        List<HealthReason> reasons = new ArrayList<>();
         if (r.incomplete()) {
             reasons.add(CloudNodes.incomplete(r.lastProblem()));
         }

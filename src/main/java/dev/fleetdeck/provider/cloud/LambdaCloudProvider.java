@@ -1,6 +1,8 @@
 package dev.fleetdeck.provider.cloud;
 
 import dev.fleetdeck.model.GpuModels;
+import dev.fleetdeck.model.Health;
+import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
@@ -127,12 +129,12 @@ final class LambdaCloudProvider extends CloudProvider {
         String gpuName = r.text("/instance_type/gpu_description", "unknown");
         int gpus = r.count("/instance_type/specs/gpus", 0, 0);
         double cents = r.number("/instance_type/price_cents_per_hour", Double.NaN);
-        List<dev.fleetdeck.model.HealthReason> reasons = new ArrayList<>();
+        List<HealthReason> reasons = new ArrayList<>();
         if (r.incomplete()) {
             reasons.add(CloudNodes.incomplete(r.lastProblem()));
         }
         if (state == NodeState.DOWN) {
-            reasons.add(new dev.fleetdeck.model.HealthReason(dev.fleetdeck.model.Health.CRIT, "instance-" + status,
+            reasons.add(new HealthReason(Health.CRIT, "instance-" + status,
                     "Lambda reports the instance " + status));
         }
         String host = CloudNodes.uniqueHost(r.text("/name").orElse(null), id, hosts);

@@ -1,6 +1,7 @@
 package dev.fleetdeck.provider.cloud;
 
 import dev.fleetdeck.model.GpuModels;
+import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
@@ -166,7 +167,7 @@ final class VastProvider extends CloudProvider {
         int gpus = r.count("/num_gpus", 0, 0);
         double dph = r.number("/dph_total", Double.NaN);
         double util = r.number("/gpu_util").orElse(Metrics.ABSENT);
-        List<dev.fleetdeck.model.HealthReason> reasons = new ArrayList<>();
+        List<HealthReason> reasons = new ArrayList<>();
         if (r.incomplete()) {
             reasons.add(CloudNodes.incomplete(r.lastProblem()));
         }

@@ -39,7 +39,7 @@ public sealed interface HttpAuth {
         @Override
         public Optional<String> header() throws ProviderException {
             String secret = password.reveal();
-            dev.fleetdeck.model.Redaction.registerPair(username, secret);
+            Redaction.registerPair(username, secret);
             String pair = username + ":" + secret;
             return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }

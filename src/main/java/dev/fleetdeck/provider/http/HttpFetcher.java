@@ -1,9 +1,10 @@
 package dev.fleetdeck.provider.http;
 
-import dev.fleetdeck.provider.ProviderException;
+import dev.fleetdeck.model.Redaction;
 import dev.fleetdeck.provider.ProviderException.Kind;
+import dev.fleetdeck.provider.ProviderException;
+import dev.fleetdeck.provider.SourceLimits;
 
-import javax.net.ssl.SSLException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLException;
 
 /**
  * The one way providers speak HTTP, on {@code java.net.http}. Per provider instance:
@@ -79,7 +81,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /** How much one answer of this source may claim. */
-    public dev.fleetdeck.provider.SourceLimits limits() {
+    public SourceLimits limits() {
         return settings.limits();
     }
 
@@ -308,7 +310,7 @@ public final class HttpFetcher implements AutoCloseable {
      * answer, in every form a server may echo it in (see {@link dev.fleetdeck.model.Redaction}).
      */
     public String redact(String text) {
-        return dev.fleetdeck.model.Redaction.scrub(text); // every secret sent was registered when it was read
+        return Redaction.scrub(text); // every secret sent was registered when it was read
     }
 
     /**
@@ -318,11 +320,11 @@ public final class HttpFetcher implements AutoCloseable {
      * or nothing matched.
      */
     public HttpBody redact(HttpBody body) {
-        if (settings.auth() instanceof HttpAuth.None || !dev.fleetdeck.model.Redaction.active()) {
+        if (settings.auth() instanceof HttpAuth.None || !Redaction.active()) {
             return body; // nothing was sent with this request that a server could echo
         }
         String text = new String(body.bytes(), java.nio.charset.StandardCharsets.UTF_8);
-        String clean = dev.fleetdeck.model.Redaction.scrub(text);
+        String clean = Redaction.scrub(text);
         return clean.equals(text) ? body : new HttpBody(body.uri(), body.status(), body.contentType(),
                 clean.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -332,9 +334,9 @@ public final class HttpFetcher implements AutoCloseable {
         if (secret == null || e.getMessage() == null) {
             return e;
         }
-        dev.fleetdeck.model.Redaction.register(secret.substring(secret.indexOf(' ') + 1));
+        Redaction.register(secret.substring(secret.indexOf(' ') + 1));
         String message = e.getMessage().substring(e.source().length() + 2);
-        String clean = dev.fleetdeck.model.Redaction.scrub(message);
+        String clean = Redaction.scrub(message);
         if (clean.equals(message)) {
             return e;
         }

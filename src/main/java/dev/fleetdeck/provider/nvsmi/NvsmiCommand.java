@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.nvsmi;
 
+import dev.fleetdeck.model.GpuProcess;
 import dev.fleetdeck.provider.process.ProcessResult;
 import dev.fleetdeck.provider.process.ProcessRunner;
 
@@ -100,7 +101,7 @@ final class NvsmiCommand {
      * {@code -q -x}: the GPUs and their processes in one command. Driver messages around the XML (a lost GPU, a
      * failed driver) are read as in the CSV path; the rows come from the XML.
      */
-    NvsmiOutput queryXml(java.util.Map<String, java.util.List<dev.fleetdeck.model.GpuProcess>> processes)
+    NvsmiOutput queryXml(java.util.Map<String, java.util.List<GpuProcess>> processes)
             throws HostFailure, InterruptedException {
         ProcessResult r = run(List.of("-q", "-x"));
         String out = r.stdout();

@@ -1,5 +1,7 @@
 package dev.fleetdeck.provider.nvsmi;
 
+import dev.fleetdeck.model.GpuProcess;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -43,7 +45,7 @@ record NvsmiSettings(List<String> commandTemplate, String nvidiaSmi, String regi
      * Whether a process is a customer's work: compute ({@code C}, {@code C+G} or untyped, as the compute-apps query
      * lists them), and not one of the ignored programs.
      */
-    boolean isWorkload(dev.fleetdeck.model.GpuProcess p) {
+    boolean isWorkload(GpuProcess p) {
         if (p.graphicsOnly()) {
             return false;
         }

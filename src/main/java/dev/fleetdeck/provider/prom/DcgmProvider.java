@@ -8,6 +8,7 @@ import dev.fleetdeck.provider.FanOut;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.provider.SourceLimits;
 import dev.fleetdeck.provider.http.HttpBody;
 import dev.fleetdeck.provider.http.HttpFetcher;
 import dev.fleetdeck.provider.input.BoundedFile;
@@ -66,7 +67,7 @@ public final class DcgmProvider implements FleetProvider {
     }
 
     @Override
-    public dev.fleetdeck.provider.SourceLimits limits() {
+    public SourceLimits limits() {
         return http.limits();
     }
 

@@ -1,8 +1,10 @@
 package dev.fleetdeck.provider.prom;
 
+import dev.fleetdeck.provider.AggregateHistory;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.provider.SourceLimits;
 import dev.fleetdeck.provider.http.HttpBody;
 import dev.fleetdeck.provider.http.HttpFetcher;
 import dev.fleetdeck.provider.prom.dcgm.DcgmCollector;
@@ -16,11 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import dev.fleetdeck.provider.AggregateHistory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -63,7 +64,7 @@ public final class PrometheusProvider implements FleetProvider {
     }
 
     @Override
-    public dev.fleetdeck.provider.SourceLimits limits() {
+    public SourceLimits limits() {
         return http.limits();
     }
 

@@ -1,6 +1,7 @@
 package dev.fleetdeck.provider.prom;
 
 import dev.fleetdeck.model.Redaction;
+import dev.fleetdeck.model.SafeText;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.http.HttpFetcher;
 import dev.fleetdeck.provider.input.BoundedFile;
@@ -83,11 +84,11 @@ public final class ScrapeTargets {
         } catch (BoundedFile.Refused e) {
             throw config(e.getMessage());
         } catch (IOException e) {
-            throw config("cannot read target file " + dev.fleetdeck.model.SafeText.of(f.toString()) + ": "
+            throw config("cannot read target file " + SafeText.of(f.toString()) + ": "
                     + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw config("reading target file " + dev.fleetdeck.model.SafeText.of(f.toString()) + " was interrupted");
+            throw config("reading target file " + SafeText.of(f.toString()) + " was interrupted");
         }
         List<ScrapeTarget> all = new ArrayList<>(fixed);
         all.addAll(fromFile);

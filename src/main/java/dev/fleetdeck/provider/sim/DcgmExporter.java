@@ -3,6 +3,7 @@ package dev.fleetdeck.provider.sim;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.fleetdeck.model.Node;
+import dev.fleetdeck.model.SafeText;
 import dev.fleetdeck.provider.ProviderSnapshot;
 
 import java.io.IOException;
@@ -171,7 +172,7 @@ public final class DcgmExporter implements AutoCloseable {
             }
         }
         if (body == null) {
-            send(ex, 404, "text/plain", ("no node " + dev.fleetdeck.model.SafeText.of(host) + "\n")
+            send(ex, 404, "text/plain", ("no node " + SafeText.of(host) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         } else {
             send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", body);

@@ -3,6 +3,7 @@ package dev.fleetdeck.provider.sim;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
+import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.ThrottleReason;
 
 import java.io.ByteArrayOutputStream;
@@ -95,7 +96,7 @@ public final class DcgmExpositionWriter {
                     .append(escape(PRODUCT_NAMES.getOrDefault(g.model(), "NVIDIA " + g.model())))
                     .append("\",Hostname=\"").append(escape(node.hostname()))
                     .append("\",DCGM_FI_DRIVER_VERSION=\"").append(escape(node.driverVersion())).append('"');
-            if (node.state() == dev.fleetdeck.model.NodeState.RENTED) {
+            if (node.state() == NodeState.RENTED) {
                 b.append(workload);
             }
             sets[i] = b.append('}').toString();

@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.sim;
 
+import dev.fleetdeck.model.SafeText;
 import dev.fleetdeck.provider.ProviderOptions;
 
 import java.time.Instant;
@@ -30,11 +31,11 @@ public record SimSettings(long seed, int nodes, int gpusPerNode, List<String> re
     public SimSettings {
         // Names from the configuration end up in every answer, which the polling service does not sanitise for the
         // simulator (its text is its own): they are escaped once here instead.
-        regions = regions.stream().map(dev.fleetdeck.model.SafeText::of).toList();
+        regions = regions.stream().map(SafeText::of).toList();
         LinkedHashMap<String, Double> safeModels = new LinkedHashMap<>();
-        models.forEach((k, v) -> safeModels.put(dev.fleetdeck.model.SafeText.of(k), v));
+        models.forEach((k, v) -> safeModels.put(SafeText.of(k), v));
         models = java.util.Collections.unmodifiableMap(safeModels);
-        hostPrefix = dev.fleetdeck.model.SafeText.of(hostPrefix);
+        hostPrefix = SafeText.of(hostPrefix);
         if (nodes < 0 || gpusPerNode < 1 || regions.isEmpty() || models.isEmpty() || tenants < 1 || timeScale <= 0) {
             throw new IllegalArgumentException("invalid simulator settings");
         }

@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.sim;
 
+import dev.fleetdeck.provider.AggregateHistory;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderSnapshot;
 
@@ -101,7 +102,7 @@ public final class SimulatedProvider implements FleetProvider {
 
     /** The fleet's recorded past (real-time fleets only); runs the day on the first call if no poll did. */
     @Override
-    public java.util.Optional<dev.fleetdeck.provider.AggregateHistory> aggregateHistory(Instant from, Instant to,
+    public java.util.Optional<AggregateHistory> aggregateHistory(Instant from, Instant to,
                                                                                       Duration step) {
         synchronized (lock) {
             if (fleet == null) {

@@ -1,7 +1,5 @@
 package dev.fleetdeck.service.assembly;
 
-import dev.fleetdeck.service.health.HealthRules;
-import dev.fleetdeck.service.health.HealthTrends;
 import dev.fleetdeck.model.Capacity;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.FleetTotals;
@@ -12,9 +10,12 @@ import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.model.Offer;
 import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.service.health.HealthRules;
+import dev.fleetdeck.service.health.HealthTrends;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +78,7 @@ public final class FleetAssembler {
     /** Builds the fleet snapshot from every provider's view, at time {@code now}. */
     public FleetSnapshot assemble(long sequence, Instant now, List<ProviderView> providers) {
         List<Node> nodes = new ArrayList<>();
-        List<dev.fleetdeck.model.Offer> market = new ArrayList<>();
+        List<Offer> market = new ArrayList<>();
         java.util.Set<String> staleProviders = new java.util.HashSet<>();
         List<ProviderStatus> statuses = new ArrayList<>(providers.size());
         for (ProviderView view : providers) {

@@ -1,6 +1,5 @@
 package dev.fleetdeck.service.events;
 
-import dev.fleetdeck.service.health.XidCatalog;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Health;
@@ -9,6 +8,7 @@ import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.service.health.XidCatalog;
 
 import java.util.HashMap;
 import java.util.List;

@@ -12,7 +12,6 @@ import dev.fleetdeck.model.Units;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Health rules over one snapshot: temperatures against each model's limits ({@link TemperatureLimits}),

@@ -1,6 +1,7 @@
 package dev.fleetdeck.service.history;
 
 import dev.fleetdeck.model.Gpu;
+import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 
 import java.time.Duration;
@@ -112,7 +113,7 @@ public final class GpuHistory {
 
     /** The slot's running mean with one more sample; absent samples do not count. */
     private short average(int row, int metric, short stored, double value) {
-        if (!dev.fleetdeck.model.Metrics.isPresent(value)) {
+        if (!Metrics.isPresent(value)) {
             return stored;
         }
         short[] n = counts.get(row / CHUNK)[metric];

@@ -1,12 +1,12 @@
 package dev.fleetdeck.service.polling;
 
-import dev.fleetdeck.service.assembly.ProviderView;
-import dev.fleetdeck.service.assembly.FleetAssembler;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.assembly.ProviderView;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package dev.fleetdeck.service.polling;
 
 import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.model.ProviderStatus;
+import dev.fleetdeck.model.Redaction;
+import dev.fleetdeck.model.Units;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
 
@@ -106,7 +108,7 @@ final class ProviderSlot {
         } catch (RuntimeException e) {
             notices.add("notices unavailable: " + e.getClass().getSimpleName());
         }
-        boolean redact = dev.fleetdeck.model.Redaction.active();
+        boolean redact = Redaction.active();
         notices.replaceAll(n -> SnapshotSanitizer.text(n, redact));
         return new ProviderStatus(name(), polled.provider().type(), stateAt(now), Optional.ofNullable(lastSuccess),
                 Optional.ofNullable(lastError).map(e -> SnapshotSanitizer.text(e, redact)), failures, lastGood == null ? 0 : lastGood.nodes().size(),
@@ -151,9 +153,9 @@ final class ProviderSlot {
     }
 
     private static String retryNote(ProviderException.Kind kind, Optional<Duration> retryAfter, Duration delay) {
-        String when = delay.toMillis() < 1000 ? delay.toMillis() + " ms" : dev.fleetdeck.model.Units.age(delay);
+        String when = delay.toMillis() < 1000 ? delay.toMillis() + " ms" : Units.age(delay);
         if (retryAfter.isPresent()) {
-            return " (server asked to retry after " + dev.fleetdeck.model.Units.age(retryAfter.get())
+            return " (server asked to retry after " + Units.age(retryAfter.get())
                     + "; next try in " + when + ")";
         }
         if (kind == ProviderException.Kind.AUTH || kind == ProviderException.Kind.CONFIG) {

@@ -1,16 +1,16 @@
 package dev.fleetdeck.ui.alerts;
 
-import dev.fleetdeck.service.FleetFrame;
-import dev.fleetdeck.ui.common.AlertActions;
-import dev.fleetdeck.ui.common.FleetView;
-import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.alerts.Alert;
 import dev.fleetdeck.service.alerts.AlertState;
 import dev.fleetdeck.service.idle.IdleReport;
+import dev.fleetdeck.ui.common.AlertActions;
 import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.HeaderBar;
+import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.ui.theme.Palette;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

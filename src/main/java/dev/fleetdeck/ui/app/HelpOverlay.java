@@ -1,12 +1,12 @@
 package dev.fleetdeck.ui.app;
 
+import dev.fleetdeck.ui.common.ViewId;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import dev.fleetdeck.ui.common.ViewId;
 import java.util.ArrayList;
 import java.util.List;
 

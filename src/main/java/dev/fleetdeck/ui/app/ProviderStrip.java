@@ -1,10 +1,10 @@
 package dev.fleetdeck.ui.app;
 
-import dev.fleetdeck.ui.common.ProviderStatusText;
-import dev.fleetdeck.ui.theme.Palette;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.ProviderStatus;
+import dev.fleetdeck.ui.common.ProviderStatusText;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;

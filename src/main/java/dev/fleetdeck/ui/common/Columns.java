@@ -1,7 +1,7 @@
 package dev.fleetdeck.ui.common;
 
-import dev.fleetdeck.ui.theme.Palette;
 import dev.fleetdeck.model.Health;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;

@@ -1,5 +1,6 @@
 package dev.fleetdeck.ui.common;
 
+import dev.fleetdeck.service.CoalescingPublisher;
 import javafx.application.Platform;
 
 import java.util.concurrent.ExecutorService;
@@ -57,10 +58,10 @@ public final class Offload implements AutoCloseable {
     /** See {@link #channel}. */
     public final class Channel<T> {
         private final AtomicReference<Supplier<T>> next = new AtomicReference<>();
-        private final dev.fleetdeck.service.CoalescingPublisher<T> results;
+        private final CoalescingPublisher<T> results;
 
         private Channel(Consumer<T> apply) {
-            this.results = new dev.fleetdeck.service.CoalescingPublisher<>(fx, apply);
+            this.results = new CoalescingPublisher<>(fx, apply);
         }
 
         /** Asks for {@code work} to run on the worker; callable from the FX thread. */

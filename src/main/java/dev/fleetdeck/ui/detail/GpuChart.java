@@ -2,6 +2,7 @@ package dev.fleetdeck.ui.detail;
 
 import dev.fleetdeck.service.history.GpuMetric;
 import dev.fleetdeck.service.history.Series;
+import dev.fleetdeck.ui.common.Columns;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -37,7 +38,7 @@ final class GpuChart {
         x.setAutoRanging(false);
         x.setAnimated(false);
         x.setMinorTickVisible(false);
-        x.setTickLabelFormatter(dev.fleetdeck.ui.common.Columns.toText(
+        x.setTickLabelFormatter(Columns.toText(
                 n -> HH_MM.format(Instant.ofEpochSecond(n.longValue()).atZone(zone))));
         y.setAnimated(false);
         y.setMinorTickVisible(false);

@@ -2,6 +2,8 @@ package dev.fleetdeck.ui.fleet;
 
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -41,7 +43,7 @@ final class FleetFilterBar {
         states.getItems().setAll(NodeState.values());
         health.getItems().setAll(Health.CRIT, Health.WARN, Health.UNKNOWN, Health.OK);
         setUp(states, "fleet-filter-state", "State", NodeState::label);
-        setUp(health, "fleet-filter-health", "Health", h -> dev.fleetdeck.ui.theme.Palette.symbol(h) + " " + h.label());
+        setUp(health, "fleet-filter-health", "Health", h -> Palette.symbol(h) + " " + h.label());
         setUp(models, "fleet-filter-model", "Model", s -> s);
         setUp(regions, "fleet-filter-region", "Region", s -> s);
         setUp(providers, "fleet-filter-provider", "Provider", s -> s);
@@ -59,7 +61,7 @@ final class FleetFilterBar {
         box.setId(id);
         box.setTitle(title);
         box.setShowCheckedCount(true);
-        box.setConverter(dev.fleetdeck.ui.common.Columns.toText(label));
+        box.setConverter(Columns.toText(label));
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> changed());
     }
 

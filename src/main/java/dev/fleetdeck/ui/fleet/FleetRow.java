@@ -1,10 +1,10 @@
 package dev.fleetdeck.ui.fleet;
 
-import dev.fleetdeck.ui.common.NodeKey;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.HealthReason;
 import dev.fleetdeck.model.Node;
+import dev.fleetdeck.ui.common.NodeKey;
 
 import java.util.List;
 

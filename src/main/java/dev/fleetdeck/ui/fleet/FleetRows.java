@@ -1,11 +1,11 @@
 package dev.fleetdeck.ui.fleet;
 
-import dev.fleetdeck.ui.common.NodeKey;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.ProviderStatus;
+import dev.fleetdeck.ui.common.NodeKey;
 
 import java.time.Instant;
 import java.util.ArrayList;

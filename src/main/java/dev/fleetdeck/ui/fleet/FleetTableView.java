@@ -1,15 +1,15 @@
 package dev.fleetdeck.ui.fleet;
 
-import dev.fleetdeck.ui.common.NodeKey;
-import dev.fleetdeck.service.FleetFrame;
-import dev.fleetdeck.ui.common.FleetView;
-import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.HeaderBar;
+import dev.fleetdeck.ui.common.NodeKey;
 import dev.fleetdeck.ui.common.Offload;
+import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.ui.theme.Palette;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

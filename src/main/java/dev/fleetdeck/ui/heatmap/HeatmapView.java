@@ -1,15 +1,17 @@
 package dev.fleetdeck.ui.heatmap;
 
-import dev.fleetdeck.ui.common.NodeKey;
-import dev.fleetdeck.service.FleetFrame;
-import dev.fleetdeck.ui.common.FleetView;
-import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.HeaderBar;
+import dev.fleetdeck.ui.common.NodeKey;
 import dev.fleetdeck.ui.common.Offload;
+import dev.fleetdeck.ui.common.ViewId;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -113,7 +115,7 @@ public final class HeatmapView implements FleetView {
         palettes.getItems().setAll(HeatmapPalette.values());
         palettes.setValue(palette);
         palettes.setId("heatmap-palette");
-        palettes.setConverter(dev.fleetdeck.ui.common.Columns.toText(HeatmapPalette::label));
+        palettes.setConverter(Columns.toText(HeatmapPalette::label));
         palettes.valueProperty().addListener((o, a, b) -> {
             palette = b;
             legend.show(metric, palette);
@@ -197,7 +199,7 @@ public final class HeatmapView implements FleetView {
         HeatmapMetric m = metric;
         HeatmapPalette p = palette;
         double z = zoom;
-        int background = dev.fleetdeck.ui.theme.Palette.theme().backgroundArgb();
+        int background = Palette.theme().backgroundArgb();
         channel.request(() -> HeatmapRaster.paint(snap.sequence(), HeatmapLayout.of(snap.nodes(), w, h, z), m, p,
                 background));
     }

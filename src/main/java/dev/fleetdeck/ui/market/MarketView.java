@@ -1,14 +1,15 @@
 package dev.fleetdeck.ui.market;
 
-import dev.fleetdeck.service.FleetFrame;
-import dev.fleetdeck.ui.common.FleetView;
-import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.OfferKind;
 import dev.fleetdeck.model.ProviderStatus;
+import dev.fleetdeck.model.StockLevel;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.common.FleetView;
+import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.ui.theme.Palette;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -210,7 +211,7 @@ public final class MarketView implements FleetView {
                 }
                 setText(cell.text());
                 getStyleClass().add(!cell.inStock() ? "cell-muted"
-                        : cell.level() == dev.fleetdeck.model.StockLevel.LOW && cell.stockGpus() < 0 ? "health-warn"
+                        : cell.level() == StockLevel.LOW && cell.stockGpus() < 0 ? "health-warn"
                         : "health-ok");
             }
         });

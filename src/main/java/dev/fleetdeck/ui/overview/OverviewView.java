@@ -1,13 +1,13 @@
 package dev.fleetdeck.ui.overview;
 
+import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.FontScaling;
 import dev.fleetdeck.ui.common.HeaderBar;
 import dev.fleetdeck.ui.common.TextGrid;
-import dev.fleetdeck.ui.theme.Palette;
-import dev.fleetdeck.service.FleetFrame;
-import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.ViewId;
-import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.ui.theme.Palette;
 import eu.hansolo.tilesfx.Tile;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -15,7 +15,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package dev.fleetdeck.ui.overview;
 
-import dev.fleetdeck.ui.common.chart.TrendChart;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.ui.common.chart.TrendChart;
 import eu.hansolo.tilesfx.Tile;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;

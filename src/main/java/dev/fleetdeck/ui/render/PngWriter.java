@@ -3,11 +3,11 @@ package dev.fleetdeck.ui.render;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /** Writes a JavaFX image to a PNG file without javafx.swing. */
 public final class PngWriter {

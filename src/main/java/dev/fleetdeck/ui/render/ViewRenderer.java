@@ -1,6 +1,5 @@
 package dev.fleetdeck.ui.render;
 
-import dev.fleetdeck.ui.common.NodeKey;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.ShowroomSettings;
@@ -8,6 +7,7 @@ import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.ui.app.MainView;
 import dev.fleetdeck.ui.common.AlertActions;
 import dev.fleetdeck.ui.common.Navigator;
+import dev.fleetdeck.ui.common.NodeKey;
 import dev.fleetdeck.ui.common.Offload;
 import dev.fleetdeck.ui.common.ViewContext;
 import dev.fleetdeck.ui.common.ViewId;

@@ -1,10 +1,10 @@
 package dev.fleetdeck.ui.search;
 
-import dev.fleetdeck.ui.common.NodeKey;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.ui.common.NodeKey;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,7 @@
 package dev.fleetdeck.ui.settings;
 
 import dev.fleetdeck.config.ConfigEdit;
+import dev.fleetdeck.config.ConfigTree;
 import dev.fleetdeck.config.OptionField;
 import dev.fleetdeck.config.OptionForms;
 import javafx.geometry.Insets;
@@ -42,7 +43,7 @@ final class PollingTab {
     @SuppressWarnings("unchecked")
     private void load() {
         Map<String, Object> polling = edit.tree().get("polling") instanceof Map<?, ?> m
-                ? (Map<String, Object>) dev.fleetdeck.config.ConfigTree.copy(m) : Map.of();
+                ? (Map<String, Object>) ConfigTree.copy(m) : Map.of();
         List<Map<String, Object>> entries = new java.util.ArrayList<>();
         for (Object o : edit.providers()) {
             if (o instanceof Map<?, ?> m) {
@@ -50,7 +51,7 @@ final class PollingTab {
             }
         }
         List<Map<String, Object>> copies = entries.stream()
-                .map(e -> (Map<String, Object>) dev.fleetdeck.config.ConfigTree.copy(e)).toList();
+                .map(e -> (Map<String, Object>) ConfigTree.copy(e)).toList();
         worker.run(() -> new Described(forms.describePolling(polling),
                         copies.stream().map(forms::describeProvider).toList()),
                 d -> build(d, entries), e -> { });

@@ -1,10 +1,9 @@
 package dev.fleetdeck.ui.settings;
 
 import dev.fleetdeck.config.ConfigEdit;
-import dev.fleetdeck.config.ConfigException;
+import dev.fleetdeck.config.ConfigTree;
 import dev.fleetdeck.config.OptionField;
 import dev.fleetdeck.config.OptionForms;
-import dev.fleetdeck.service.polling.ConnectionCheck;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -119,7 +118,7 @@ final class SourcesTab {
         if (selected == null) {
             return;
         }
-        Map<String, Object> copy = (Map<String, Object>) dev.fleetdeck.config.ConfigTree.copy(selected);
+        Map<String, Object> copy = (Map<String, Object>) ConfigTree.copy(selected);
         copy.put("name", uniqueName(String.valueOf(selected.getOrDefault("name", "source"))));
         edit.providers().add(copy);
         entries.add(copy);
@@ -229,6 +228,6 @@ final class SourcesTab {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> copyOf(Map<String, Object> entry) {
-        return (Map<String, Object>) dev.fleetdeck.config.ConfigTree.copy(entry);
+        return (Map<String, Object>) ConfigTree.copy(entry);
     }
 }

@@ -1,7 +1,7 @@
 package dev.fleetdeck.ui.showroom;
 
-import dev.fleetdeck.ui.common.chart.TrendChart;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.ui.common.chart.TrendChart;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

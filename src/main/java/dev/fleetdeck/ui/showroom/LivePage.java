@@ -1,8 +1,8 @@
 package dev.fleetdeck.ui.showroom;
 
-import dev.fleetdeck.ui.common.chart.TrendChart;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.ui.common.chart.TrendChart;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;

@@ -5,8 +5,8 @@ import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.ShowroomSettings;
-import dev.fleetdeck.service.history.HistoryReader;
 import dev.fleetdeck.service.history.FleetSeries;
+import dev.fleetdeck.service.history.HistoryReader;
 import dev.fleetdeck.service.history.Series;
 
 import java.time.Duration;

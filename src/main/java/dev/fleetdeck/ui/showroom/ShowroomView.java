@@ -1,11 +1,10 @@
 package dev.fleetdeck.ui.showroom;
 
+import dev.fleetdeck.model.ShowroomSettings;
+import dev.fleetdeck.model.Units;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.ViewId;
-import dev.fleetdeck.model.FleetSnapshot;
-import dev.fleetdeck.model.ShowroomSettings;
-import dev.fleetdeck.model.Units;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

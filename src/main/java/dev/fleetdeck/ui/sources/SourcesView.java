@@ -1,18 +1,18 @@
 package dev.fleetdeck.ui.sources;
 
-import dev.fleetdeck.service.FleetFrame;
-import dev.fleetdeck.service.events.EventWindow;
-import dev.fleetdeck.ui.common.FleetView;
-import dev.fleetdeck.ui.common.ViewId;
-import dev.fleetdeck.ui.common.Columns;
-import dev.fleetdeck.ui.common.HeaderBar;
-import dev.fleetdeck.ui.common.ProviderStatusText;
-import dev.fleetdeck.ui.theme.Palette;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.service.events.EventWindow;
 import dev.fleetdeck.service.events.FleetEvent;
+import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.common.FleetView;
+import dev.fleetdeck.ui.common.HeaderBar;
+import dev.fleetdeck.ui.common.ProviderStatusText;
+import dev.fleetdeck.ui.common.ViewId;
+import dev.fleetdeck.ui.theme.Palette;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -20,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.time.Clock;

@@ -4,6 +4,7 @@ import dev.fleetdeck.config.ConfigException;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.Offer;
+import dev.fleetdeck.model.OfferKind;
 import dev.fleetdeck.model.StockLevel;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
@@ -66,7 +67,7 @@ class HttpJsonProviderTest {
             Offer h200 = CloudTesting.offers(snap.offers(), "H200").getFirst();
             assertEquals(64, h200.stockGpus());
             assertEquals(StockLevel.AVAILABLE, h200.level());
-            assertEquals(dev.fleetdeck.model.OfferKind.RESERVED, h200.kind());
+            assertEquals(OfferKind.RESERVED, h200.kind());
             Offer b200 = CloudTesting.offers(snap.offers(), "B200").getFirst();
             assertEquals(StockLevel.NONE, b200.level());
             assertTrue(CloudTesting.offers(snap.offers(), "L40S").isEmpty(), "a stock that is not a number");

@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.cloud;
 
+import dev.fleetdeck.config.ConfigException;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.Offer;
@@ -173,7 +174,7 @@ class LambdaCloudProviderTest {
 
     @Test
     void aMissingKeyIsAConfigurationError() {
-        var e = assertThrows(dev.fleetdeck.config.ConfigException.class, () -> CloudTesting.provider("lambda",
+        var e = assertThrows(ConfigException.class, () -> CloudTesting.provider("lambda",
                 "url: http://127.0.0.1:9/api/v1"));
         assertTrue(e.getMessage().contains("providers[0].options.api-key: missing: the API needs a key, e.g. "
                 + "api-key: env:LAMBDA_API_KEY"), e.getMessage());

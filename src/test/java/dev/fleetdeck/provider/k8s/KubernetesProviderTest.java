@@ -1,5 +1,6 @@
 package dev.fleetdeck.provider.k8s;
 
+import dev.fleetdeck.config.ConfigException;
 import dev.fleetdeck.config.ConfigLoader;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
@@ -84,7 +85,7 @@ class KubernetesProviderTest {
     }
 
     private FleetProvider provider(String url, String extra) throws Exception {
-        String yaml = "providers:\n  - name: k8s\n    type: kubernetes\n    timeout: 10s\n    options:\n"
+        String yaml = "providers:\n  - name: k8s\n    type: kubernetes\n    timeout: 30s\n    options:\n"
                 + "      kubeconfig: " + kubeconfig(url) + "\n      context: lab\n"
                 + extra.lines().map(l -> "      " + l + "\n").reduce("", String::concat);
         return new ConfigLoader(ProviderRegistry.load()).parse(yaml, "k8s.yaml").providers().getFirst().provider();
@@ -269,7 +270,7 @@ class KubernetesProviderTest {
     void metricsFromMustNameAnotherSource() throws Exception {
         String yaml = "providers:\n  - name: k8s\n    type: kubernetes\n    options:\n      kubeconfig: "
                 + kubeconfig(url()) + "\n      metrics-from: [dcmg]\n  - name: dcgm\n    type: simulated\n";
-        var e = assertThrows(dev.fleetdeck.config.ConfigException.class,
+        var e = assertThrows(ConfigException.class,
                 () -> new ConfigLoader(ProviderRegistry.load()).parse(yaml, "join.yaml"));
         assertEquals(1, e.errors().size(), e.getMessage());
         assertEquals("join.yaml:6:21: providers[0].options.metrics-from: no source is named 'dcmg'; sources: dcgm, k8s",

@@ -2,6 +2,7 @@ package dev.fleetdeck.provider.nvsmi;
 
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.GpuProcess;
+import dev.fleetdeck.model.ThrottleReason;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -119,7 +120,7 @@ class NvsmiFixturesTest {
         assertEquals("A100", first.model());
         assertTrue(Double.isNaN(first.utilizationPct()) && Double.isNaN(first.powerW()));
         assertThat(first.throttleReasons()).containsExactlyInAnyOrder(
-                dev.fleetdeck.model.ThrottleReason.SW_POWER_CAP, dev.fleetdeck.model.ThrottleReason.SW_THERMAL_SLOWDOWN);
+                ThrottleReason.SW_POWER_CAP, ThrottleReason.SW_THERMAL_SLOWDOWN);
         Gpu third = NvsmiGpus.gpu(out.rows().get(1), 1, List.of());
         assertEquals(2, third.index());
         assertEquals(39.0, third.temperatureC());

@@ -111,7 +111,7 @@ class NvsmiProviderTest {
         assertEquals(103.5, g3.powerW());
         assertTrue(Double.isNaN(g3.memoryTemperatureC()), "[N/A] is absent");
         assertEquals(java.util.Set.of(ThrottleReason.HW_THERMAL_SLOWDOWN), node.gpus().get(7).throttleReasons());
-        assertEquals(List.of(new dev.fleetdeck.model.GpuProcess(4242, "python train.py --tags a,b", 30000)),
+        assertEquals(List.of(new GpuProcess(4242, "python train.py --tags a,b", 30000)),
                 node.gpus().get(0).processes());
         assertTrue(Double.isNaN(node.gpus().get(1).processes().getFirst().usedMemoryMiB()));
         assertThat(calls()).contains("--query-gpu=index,uuid,name,pci.bus_id,driver_version,utilization.gpu")

@@ -1,6 +1,7 @@
 package dev.fleetdeck.provider.nvsmi;
 
 import dev.fleetdeck.model.Gpu;
+import dev.fleetdeck.model.GpuProcess;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -96,7 +97,7 @@ class RealCapturesTest {
                 "nvidia-smi-csv/ug-nvidia-geforce-rtx-4080-super-595.71.05-load-query-compute-apps.csv"));
         var processes = NvsmiGpus.processes(NvsmiOutput.parse(text, List.of(), Optional.of("process_name")).rows())
                 .values().stream().flatMap(List::stream).toList();
-        assertThat(processes).extracting(dev.fleetdeck.model.GpuProcess::programName)
+        assertThat(processes).extracting(GpuProcess::programName)
                 .contains("kwin_wayland", "ffmpeg");
         assertThat(processes).filteredOn(p -> p.programName().equals("kwin_wayland"))
                 .allSatisfy(p -> assertThat(settings.isWorkload(p)).isFalse());

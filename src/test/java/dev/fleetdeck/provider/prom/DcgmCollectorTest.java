@@ -3,6 +3,7 @@ package dev.fleetdeck.provider.prom;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.model.ThrottleReason;
 import dev.fleetdeck.provider.prom.dcgm.DcgmCollector;
 import dev.fleetdeck.provider.prom.dcgm.LabelMapping;
 import dev.fleetdeck.provider.prom.expo.ExpositionParser;
@@ -87,7 +88,7 @@ class DcgmCollectorTest {
         assertEquals(50000.0, g.memoryTotalMiB());
         assertEquals("MIG 1g.10gb ×2, 3g.40gb", g.migProfile());
         assertEquals(79, g.lastXid());
-        assertThat(g.throttleReasons()).containsExactly(dev.fleetdeck.model.ThrottleReason.HW_THERMAL_SLOWDOWN);
+        assertThat(g.throttleReasons()).containsExactly(ThrottleReason.HW_THERMAL_SLOWDOWN);
         assertThat(g.healthReasons()).extracting(r -> r.code()).containsExactly("row-remap-failure");
         assertEquals("acme", n1.tenant().orElseThrow(), "exported_namespace wins over the exporter's namespace");
         assertEquals("10.0.0.7", nodes.get(1).hostname(), "instance without its port as the last resort");

@@ -9,6 +9,7 @@ import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderRegistry;
 import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.provider.sim.DcgmExporter;
+import dev.fleetdeck.provider.sim.SimSettings;
 import dev.fleetdeck.support.ExternalBinary;
 import dev.fleetdeck.support.FaultServer;
 import org.junit.jupiter.api.AfterEach;
@@ -107,8 +108,8 @@ class DcgmProviderTest {
                 + "/metrics");
 
         // A second exporter answers once, then dies: its nodes are kept, unreachable, not dropped.
-        var d = dev.fleetdeck.provider.sim.SimSettings.defaults();
-        var edgeFleet = new dev.fleetdeck.provider.sim.SimSettings(5, 3, 8, List.of("edge-1"), d.models(), 4, 1.0,
+        var d = SimSettings.defaults();
+        var edgeFleet = new SimSettings(5, 3, 8, List.of("edge-1"), d.models(), 4, 1.0,
                 "edge", java.util.Optional.empty(), 0.0);
         DcgmExporter edge = new DcgmExporter(edgeFleet, 0, Duration.ofHours(1));
         config.close();

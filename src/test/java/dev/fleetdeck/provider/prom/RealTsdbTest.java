@@ -3,11 +3,14 @@ package dev.fleetdeck.provider.prom;
 import dev.fleetdeck.config.ConfigLoader;
 import dev.fleetdeck.config.FleetDeckConfig;
 import dev.fleetdeck.model.Node;
+import dev.fleetdeck.provider.AggregateHistory;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderRegistry;
 import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.provider.sim.DcgmExporter;
+import dev.fleetdeck.service.history.FleetHistory;
+import dev.fleetdeck.service.history.HistoryBackfillAccess;
 import dev.fleetdeck.support.TsdbServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,7 +130,7 @@ class RealTsdbTest {
                 .orElseThrow();
         int gpus = truth.stream().mapToInt(n -> n.gpus().size()).sum();
         // The newest grid point must lie after every series' first scrape: ask until it does.
-        dev.fleetdeck.provider.AggregateHistory history;
+        AggregateHistory history;
         int last;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         do {
@@ -142,8 +145,8 @@ class RealTsdbTest {
         assertEquals(power, history.powerW()[last], 1e-6);
         assertEquals(util, history.utilizationSum()[last] / history.utilizationCount()[last], 1e-9);
         assertEquals(gpus, history.temperatureCount()[last]);
-        var fleetHistory = new dev.fleetdeck.service.history.FleetHistory();
-        int written = dev.fleetdeck.service.history.HistoryBackfillAccess.run(List.of(p), fleetHistory);
+        var fleetHistory = new FleetHistory();
+        int written = HistoryBackfillAccess.run(List.of(p), fleetHistory);
         assertThat(written).isPositive();
         var series = fleetHistory.query("power-kw", Duration.ofHours(1), java.time.Instant.now());
         double newest = series.values()[series.size() - 1];

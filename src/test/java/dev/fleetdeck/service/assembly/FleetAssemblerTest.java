@@ -1,12 +1,16 @@
 package dev.fleetdeck.service.assembly;
 
-import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.model.Capacity;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.model.Offer;
+import dev.fleetdeck.model.OfferKind;
 import dev.fleetdeck.model.ProviderState;
+import dev.fleetdeck.model.StockLevel;
+import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.support.TestFleet;
 import org.junit.jupiter.api.Test;
 
@@ -102,10 +106,10 @@ class FleetAssemblerTest {
 
     @Test
     void offersAreMarketCapacityKeptApartAndDroppedOnceTheirSourceIsUnreachable() {
-        var offer = new dev.fleetdeck.model.Offer("cloud", "H100", "H100 SXM", "8x H100", 8, "us-east-1", 64,
-                dev.fleetdeck.model.StockLevel.AVAILABLE, 2.2, dev.fleetdeck.model.OfferKind.ON_DEMAND);
+        var offer = new Offer("cloud", "H100", "H100 SXM", "8x H100", 8, "us-east-1", 64,
+                StockLevel.AVAILABLE, 2.2, OfferKind.ON_DEMAND);
         ProviderView fresh = TestFleet.ok("cloud", NOW, List.of());
-        fresh = new ProviderView(fresh.status(), java.util.Optional.of(new dev.fleetdeck.provider.ProviderSnapshot(
+        fresh = new ProviderView(fresh.status(), java.util.Optional.of(new ProviderSnapshot(
                 "cloud", NOW, List.of(), List.of(), List.of(offer))));
         FleetSnapshot snap = assembler.assemble(1, NOW, List.of(fresh));
         assertEquals(List.of(offer), snap.market());
@@ -113,7 +117,7 @@ class FleetAssemblerTest {
 
         ProviderView failing = TestFleet.failing("cloud", ProviderState.DOWN, NOW.minus(Duration.ofMinutes(6)),
                 List.of());
-        failing = new ProviderView(failing.status(), java.util.Optional.of(new dev.fleetdeck.provider.ProviderSnapshot(
+        failing = new ProviderView(failing.status(), java.util.Optional.of(new ProviderSnapshot(
                 "cloud", NOW.minus(Duration.ofMinutes(6)), List.of(), List.of(), List.of(offer))));
         assertTrue(assembler.assemble(2, NOW, List.of(failing)).market().isEmpty(),
                 "an offer nobody could confirm for longer than unreachable-after is not sold");

@@ -1,12 +1,12 @@
 package dev.fleetdeck.service.assembly;
 
-import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.support.TestFleet;
 import org.junit.jupiter.api.Test;
 

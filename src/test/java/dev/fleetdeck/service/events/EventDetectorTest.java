@@ -8,7 +8,6 @@ import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.service.assembly.FleetAssembler;
 import dev.fleetdeck.service.health.HealthRules;
-import dev.fleetdeck.service.assembly.ProviderView;
 import dev.fleetdeck.support.TestFleet;
 import org.junit.jupiter.api.Test;
 

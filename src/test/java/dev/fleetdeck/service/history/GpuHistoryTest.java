@@ -113,7 +113,7 @@ class GpuHistoryTest {
         assertEquals(64, h.query("p", "a", 0, GpuMetric.TEMPERATURE_C).values()[0], 0.02);
         assertEquals(1168, h.bytesPerGpu(), "144 slots × 4 metrics × 2 B + last seen + counts");
 
-        dev.fleetdeck.service.history.History all = new dev.fleetdeck.service.history.History();
+        History all = new History();
         assertEquals(Duration.ofMinutes(15), all.gpusFor(Duration.ofMinutes(5)).span());
         assertEquals(Duration.ofHours(1), all.gpusFor(Duration.ofHours(1)).span());
         assertEquals(Duration.ofHours(24), all.gpusFor(Duration.ofHours(24)).span());

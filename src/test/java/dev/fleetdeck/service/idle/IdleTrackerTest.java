@@ -3,7 +3,6 @@ package dev.fleetdeck.service.idle;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
-import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.service.assembly.FleetAssembler;
 import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.support.TestFleet;

@@ -1,7 +1,5 @@
 package dev.fleetdeck.service.polling;
 
-import dev.fleetdeck.service.assembly.FleetAssembler;
-import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.ProviderState;
@@ -9,6 +7,8 @@ import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.provider.FleetProvider;
 import dev.fleetdeck.provider.ProviderException;
 import dev.fleetdeck.provider.ProviderSnapshot;
+import dev.fleetdeck.service.assembly.FleetAssembler;
+import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.support.LambdaProvider;
 import dev.fleetdeck.support.TestFleet;
 import org.junit.jupiter.api.Test;

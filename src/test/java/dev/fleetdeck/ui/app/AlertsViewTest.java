@@ -1,22 +1,22 @@
 package dev.fleetdeck.ui.app;
 
-import dev.fleetdeck.ui.common.Offload;
-import dev.fleetdeck.ui.theme.Stylesheets;
 import dev.fleetdeck.model.AlertSettings;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.service.alerts.AlertEngine;
 import dev.fleetdeck.service.assembly.FleetAssembler;
 import dev.fleetdeck.service.health.HealthRules;
-import dev.fleetdeck.service.alerts.AlertEngine;
 import dev.fleetdeck.service.idle.IdleReport;
 import dev.fleetdeck.service.idle.IdleTracker;
 import dev.fleetdeck.support.TestFleet;
-import dev.fleetdeck.ui.alerts.AlertNotifier;
-import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.support.TestFrames;
+import dev.fleetdeck.ui.alerts.AlertNotifier;
 import dev.fleetdeck.ui.common.Navigator;
+import dev.fleetdeck.ui.common.Offload;
 import dev.fleetdeck.ui.common.ViewContext;
+import dev.fleetdeck.ui.theme.Stylesheets;
 import javafx.scene.Scene;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;

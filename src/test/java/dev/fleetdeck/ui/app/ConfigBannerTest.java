@@ -1,12 +1,11 @@
 package dev.fleetdeck.ui.app;
 
-import dev.fleetdeck.ui.render.PngWriter;
-import dev.fleetdeck.ui.theme.Stylesheets;
 import dev.fleetdeck.config.ConfigError;
 import dev.fleetdeck.config.ConfigLocation;
-import dev.fleetdeck.service.events.EventLog;
 import dev.fleetdeck.support.TestFleet;
 import dev.fleetdeck.support.TestSnapshots;
+import dev.fleetdeck.ui.render.PngWriter;
+import dev.fleetdeck.ui.theme.Stylesheets;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package dev.fleetdeck.ui.app;
 
-import dev.fleetdeck.ui.common.Offload;
-import dev.fleetdeck.ui.theme.Palette;
-import dev.fleetdeck.ui.theme.Stylesheets;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.GpuProcess;
@@ -15,11 +12,14 @@ import dev.fleetdeck.service.history.History;
 import dev.fleetdeck.support.TestFleet;
 import dev.fleetdeck.support.TestFrames;
 import dev.fleetdeck.support.TestSnapshots;
+import dev.fleetdeck.ui.fleet.FleetColumn;
 import dev.fleetdeck.ui.fleet.FleetRow;
 import dev.fleetdeck.ui.heatmap.HeatmapLayout;
 import dev.fleetdeck.ui.heatmap.HeatmapMetric;
 import dev.fleetdeck.ui.heatmap.HeatmapPalette;
 import dev.fleetdeck.ui.search.SearchHit;
+import dev.fleetdeck.ui.theme.Palette;
+import dev.fleetdeck.ui.theme.Stylesheets;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -130,7 +130,7 @@ class FleetViewsTest {
     void anUpdateKeepsTheSelectedNodeSelectedWhereverItMoves(FxRobot robot) {
         robot.interact(() -> {
             view.show("fleet");
-            view.fleet().sortBy(dev.fleetdeck.ui.fleet.FleetColumn.UTILIZATION, false);
+            view.fleet().sortBy(FleetColumn.UTILIZATION, false);
         });
         feed(TestSnapshots.reference(1, TestFleet.NOW), robot);
         assertEquals("a1", rows().getFirst());

@@ -1,6 +1,7 @@
 package dev.fleetdeck.ui.common;
 
 import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.assembly.FleetAssembler;
 import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.support.TestFleet;
@@ -47,7 +48,7 @@ class FrameBusTest {
                 Thread.currentThread().interrupt();
             }
         });
-        Thread producer = Thread.ofPlatform().start(() -> burst.forEach(s -> bus.accept(dev.fleetdeck.service.FleetFrame.of(s))));
+        Thread producer = Thread.ofPlatform().start(() -> burst.forEach(s -> bus.accept(FleetFrame.of(s))));
         producer.join();
         release.countDown();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -1,12 +1,14 @@
 package dev.fleetdeck.ui.overview;
 
-import dev.fleetdeck.ui.app.WindowTitle;
-import dev.fleetdeck.ui.theme.Palette;
-import dev.fleetdeck.ui.theme.Stylesheets;
 import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.service.assembly.FleetAssembler;
 import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.support.TestFleet;
+import dev.fleetdeck.ui.app.WindowTitle;
+import dev.fleetdeck.ui.theme.Palette;
+import dev.fleetdeck.ui.theme.Stylesheets;
 import eu.hansolo.tilesfx.Tile;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -90,7 +92,7 @@ class OverviewViewTest {
     @Test
     void aProviderInTroubleShowsItsStateAndLastError(FxRobot robot) {
         var alpha = TestFleet.reference().getFirst();
-        var failing = TestFleet.failing("alpha", dev.fleetdeck.model.ProviderState.DOWN, TestFleet.NOW.minusSeconds(90),
+        var failing = TestFleet.failing("alpha", ProviderState.DOWN, TestFleet.NOW.minusSeconds(90),
                 alpha.lastGood().orElseThrow().nodes());
         FleetSnapshot snap = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5)).assemble(44,
                 TestFleet.NOW, java.util.List.of(failing, TestFleet.reference().get(1)));
@@ -104,7 +106,7 @@ class OverviewViewTest {
 
     @Test
     void absentMetricsAreNotShownAsZero(FxRobot robot) {
-        var silent = TestFleet.nodeWith("s1", "p", "A100", dev.fleetdeck.model.NodeState.RENTED, 1,
+        var silent = TestFleet.nodeWith("s1", "p", "A100", NodeState.RENTED, 1,
                 java.util.List.of(TestFleet.silentGpu(0, "A100")));
         FleetSnapshot snap = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5)).assemble(45,
                 TestFleet.NOW, java.util.List.of(TestFleet.ok("p", TestFleet.NOW, java.util.List.of(silent))));

@@ -1,8 +1,5 @@
 package dev.fleetdeck.ui.showroom;
 
-import dev.fleetdeck.service.FleetFrame;
-import dev.fleetdeck.service.history.GpuHistory;
-import dev.fleetdeck.service.history.History;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Health;
@@ -10,11 +7,14 @@ import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.model.ShowroomSettings;
+import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.assembly.FleetAssembler;
-import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.assembly.ProviderView;
+import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.history.FleetHistory;
 import dev.fleetdeck.service.history.FleetSeries;
+import dev.fleetdeck.service.history.GpuHistory;
+import dev.fleetdeck.service.history.History;
 import dev.fleetdeck.support.TestFleet;
 import dev.fleetdeck.ui.render.PngWriter;
 import dev.fleetdeck.ui.theme.Stylesheets;

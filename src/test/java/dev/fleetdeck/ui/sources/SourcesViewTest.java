@@ -1,10 +1,5 @@
 package dev.fleetdeck.ui.sources;
 
-import dev.fleetdeck.ui.render.PngWriter;
-import dev.fleetdeck.service.history.History;
-import dev.fleetdeck.support.TestFrames;
-import dev.fleetdeck.ui.app.MainView;
-import dev.fleetdeck.ui.theme.Stylesheets;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.NodeState;
@@ -12,11 +7,16 @@ import dev.fleetdeck.model.ProviderState;
 import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.service.assembly.FleetAssembler;
-import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.assembly.ProviderView;
 import dev.fleetdeck.service.events.EventLog;
 import dev.fleetdeck.service.events.FleetEvent;
+import dev.fleetdeck.service.health.HealthRules;
+import dev.fleetdeck.service.history.History;
 import dev.fleetdeck.support.TestFleet;
+import dev.fleetdeck.support.TestFrames;
+import dev.fleetdeck.ui.app.MainView;
+import dev.fleetdeck.ui.render.PngWriter;
+import dev.fleetdeck.ui.theme.Stylesheets;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.stage.Stage;

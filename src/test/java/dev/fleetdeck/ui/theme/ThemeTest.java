@@ -1,10 +1,9 @@
 package dev.fleetdeck.ui.theme;
 
-import dev.fleetdeck.ui.app.MainView;
 import dev.fleetdeck.model.Health;
-import dev.fleetdeck.service.events.EventLog;
 import dev.fleetdeck.support.TestFleet;
 import dev.fleetdeck.support.TestSnapshots;
+import dev.fleetdeck.ui.app.MainView;
 import javafx.scene.Scene;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
