@@ -6,7 +6,9 @@ import dev.fleetdeck.provider.ProviderSnapshot;
 import dev.fleetdeck.service.alerts.AlertEngine;
 import dev.fleetdeck.service.assembly.FleetAssembler;
 import dev.fleetdeck.service.events.EventDetector;
+import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.events.EventLog;
+import dev.fleetdeck.service.events.EventWindow;
 import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.health.HealthTrends;
 import dev.fleetdeck.service.history.History;
@@ -48,6 +50,7 @@ public class PollCycleBenchmark {
     private FleetAssembler assembler;
     private History history;
     private EventDetector events;
+    private EventLog eventLog;
     private FleetAssembler withTrends;
     private IdleTracker idle;
     private AlertEngine alerts;
@@ -59,7 +62,8 @@ public class PollCycleBenchmark {
         frames = BenchFleet.frames(gpus, 8);
         assembler = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5));
         history = new History();
-        events = new EventDetector(new EventLog());
+        eventLog = new EventLog();
+        events = new EventDetector(eventLog);
         withTrends = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5),
                 new HealthTrends());
         idle = new IdleTracker(5, Duration.ofMinutes(15));
@@ -68,9 +72,12 @@ public class PollCycleBenchmark {
         now = BenchFleet.START;
     }
 
-    /** What the desktop app does per poll: health with trends, history, events, idle GPUs, default alert rules. */
+    /**
+     * What the desktop app does per poll: health with trends, history, events, idle GPUs, default alert rules, and
+     * the frame every view renders (alert state, idle report and the newest events copied).
+     */
     @Benchmark
-    public FleetSnapshot wholeCycle() {
+    public FleetFrame wholeCycle() {
         sequence++;
         now = now.plus(BenchFleet.STEP);
         ProviderSnapshot frame = frames.get((int) (sequence % frames.size()));
@@ -79,7 +86,7 @@ public class PollCycleBenchmark {
         events.accept(snap);
         idle.accept(snap);
         alerts.accept(snap);
-        return snap;
+        return new FleetFrame(sequence, snap, alerts.state(), idle.latest(), EventWindow.of(eventLog), history);
     }
 
     @Benchmark

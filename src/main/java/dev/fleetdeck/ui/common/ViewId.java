@@ -10,8 +10,8 @@ import java.util.Optional;
  * shortcuts, the F1 help, the CLI's {@code --view} values and the README's table of views are made from.
  */
 public enum ViewId {
-    OVERVIEW("Overview", "Ctrl+1", "tiles: GPUs total, free and sellable, allocation, utilisation, power, hottest GPU, "
-            + "unhealthy GPUs, alerts, idle cost, capacity by model and region, provider status"),
+    OVERVIEW("Overview", "Ctrl+1", "tiles: capacity, allocation, utilisation, power, hottest GPU, health, alerts, "
+            + "idle cost, sources"),
     FLEET("Fleet", "Ctrl+2", "every node in a sortable, filterable table; Enter opens a node"),
     HEATMAP("Heatmap", "Ctrl+3", "one cell per GPU coloured by a metric, grouped by region, provider and model"),
     DETAIL("Node", "Ctrl+4", "one node: facts, health reasons, per-GPU charts, events and processes"),

@@ -16,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.paint.Color;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -187,12 +188,24 @@ public final class OverviewView implements FleetView {
         show(FleetFrame.of(snap));
     }
 
+    /** Copies a figure onto its tile; TilesFX redraws on every setter call, so only what changed is set. */
     private static void apply(Tile tile, OverviewViewModel.Figure f) {
-        tile.setValueVisible(f.valueVisible());
-        tile.setValue(f.value());
-        tile.setDescription(f.description());
-        tile.setText(f.text());
-        tile.setValueColor(f.health() == null ? Palette.theme().text() : Palette.of(f.health()));
+        if (tile.isValueVisible() != f.valueVisible()) {
+            tile.setValueVisible(f.valueVisible());
+        }
+        if (tile.getValue() != f.value()) {
+            tile.setValue(f.value());
+        }
+        if (!f.description().equals(tile.getDescription())) {
+            tile.setDescription(f.description());
+        }
+        if (!f.text().equals(tile.getText())) {
+            tile.setText(f.text());
+        }
+        Color color = f.health() == null ? Palette.theme().text() : Palette.of(f.health());
+        if (!color.equals(tile.getValueColor())) {
+            tile.setValueColor(color);
+        }
     }
 
     private static List<TextGrid.Row> rows(List<OverviewViewModel.Row> rows) {
