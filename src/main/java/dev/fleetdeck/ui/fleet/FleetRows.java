@@ -2,6 +2,7 @@ package dev.fleetdeck.ui.fleet;
 
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.Gpu;
+import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.ProviderStatus;
@@ -48,6 +49,19 @@ public final class FleetRows {
     private FleetRows() {
     }
 
+    /** The order before any column is chosen: the least healthy first (critical, warning, unknown, healthy). */
+    private static final Comparator<FleetRow> DEFAULT_ORDER = Comparator.comparing(FleetRow::health,
+            Comparator.comparingInt(FleetRows::severity).reversed());
+
+    private static int severity(Health h) {
+        return switch (h) {
+            case CRIT -> 3;
+            case WARN -> 2;
+            case UNKNOWN -> 1;
+            case OK -> 0;
+        };
+    }
+
     public static Result compute(FleetSnapshot snap, FleetFilter filter, FleetSort sort, Set<String> expanded) {
         Map<String, Instant> answered = new HashMap<>();
         for (ProviderStatus p : snap.providers()) {
@@ -78,11 +92,10 @@ public final class FleetRows {
             String key = NodeKey.of(node.provider(), node.hostname());
             nodes.add(nodeRow(key, node, expanded.contains(key), age));
         }
-        if (!sort.isNatural()) {
-            Comparator<FleetRow> order = sort.column().comparator(sort.ascending())
-                    .thenComparing(r -> r.node().provider()).thenComparing(r -> r.node().hostname());
-            nodes.sort(order);
-        }
+        Comparator<FleetRow> byName = Comparator.comparing((FleetRow r) -> r.node().hostname())
+                .thenComparing(r -> r.node().provider());
+        nodes.sort(sort.isNatural() ? DEFAULT_ORDER.thenComparing(byName)
+                : sort.column().comparator(sort.ascending()).thenComparing(byName));
         List<FleetRow> rows = new ArrayList<>(nodes.size() + 8 * expanded.size());
         for (FleetRow row : nodes) {
             rows.add(row);

@@ -73,6 +73,8 @@ public final class FleetTableView implements FleetView {
     private FleetSnapshot snapshot;
     private FleetFilter filter = FleetFilter.NONE;
     private FleetSort sort = FleetSort.NATURAL;
+    /** A new order or filter shows its first rows; a new snapshot in the same order keeps the view where it was. */
+    private boolean toTop;
     private BiConsumer<String, Integer> onOpen = (key, gpu) -> { };
     private boolean applying;
     private FleetRows.Result shown;
@@ -81,6 +83,7 @@ public final class FleetTableView implements FleetView {
         channel = offload.channel(this::apply);
         filterBar = new FleetFilterBar(f -> {
             filter = f;
+            toTop = true;
             recompute();
         });
         root.getStyleClass().add("fleet-view");
@@ -119,6 +122,7 @@ public final class FleetTableView implements FleetView {
                 FleetSort next = currentSort();
                 if (!next.equals(sort)) {
                     sort = next;
+                    toTop = true;
                     javafx.application.Platform.runLater(this::recompute);
                 }
             }
@@ -263,6 +267,7 @@ public final class FleetTableView implements FleetView {
     public void setFilter(FleetFilter f) {
         filterBar.set(f);
         filter = f;
+        toTop = true;
         recompute();
     }
 
@@ -326,7 +331,12 @@ public final class FleetTableView implements FleetView {
                 table.getSelectionModel().clearSelection();
             }
             int newTop = FleetRows.indexOf(rows, topKey);
-            if (flow != null && newTop >= 0 && newTop != oldTop) {
+            if (toTop) {
+                toTop = false;
+                if (!rows.isEmpty()) {
+                    table.scrollTo(0);
+                }
+            } else if (flow != null && newTop >= 0 && newTop != oldTop) {
                 flow.scrollToTop(newTop);
             }
         } finally {

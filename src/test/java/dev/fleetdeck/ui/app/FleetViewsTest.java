@@ -84,12 +84,12 @@ class FleetViewsTest {
     void typingAFilterAndClickingAHeaderChangeTheRows(FxRobot robot) {
         robot.interact(() -> view.show("fleet"));
         feed(TestSnapshots.reference(1, TestFleet.NOW), robot);
-        assertEquals(List.of("a1", "a2", "a3", "a4", "b1", "b2"), rows());
+        assertEquals(List.of("a1", "a2", "a3", "a4", "b1", "b2"), rows().stream().sorted().toList());
         assertEquals("6 nodes · 48 GPUs", view.fleet().countsText());
 
         robot.clickOn("#fleet-filter-text").write("h200");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("b1", "b2"), rows());
+        assertEquals(List.of("b1", "b2"), rows().stream().sorted().toList());
         assertEquals("2 of 6 nodes · 16 of 48 GPUs", view.fleet().countsText());
         robot.clickOn("#fleet-filter-clear");
         WaitForAsyncUtils.waitForFxEvents();
@@ -107,6 +107,48 @@ class FleetViewsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(14, rows().size(), "→ expands a3 to its 8 GPUs");
         assertEquals("a3#5", rows().get(6));
+    }
+
+    /** 300 healthy nodes at 40–69 °C, and one at 93 °C whose name sorts last. */
+    private static FleetSnapshot manyNodes() {
+        List<dev.fleetdeck.model.Node> nodes = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            nodes.add(TestFleet.node(String.format("n%03d", i), "alpha", "us-east-1", "H100",
+                    dev.fleetdeck.model.NodeState.RENTED, 8, 50, 40 + i % 30, 500, 2.0));
+        }
+        nodes.add(TestFleet.node("zz-hot", "alpha", "us-east-1", "H100", dev.fleetdeck.model.NodeState.RENTED, 8, 50,
+                93, 500, 2.0));
+        return new dev.fleetdeck.service.assembly.FleetAssembler(dev.fleetdeck.service.health.HealthRules.defaults(),
+                java.time.Duration.ofMinutes(5)).assemble(1, TestFleet.NOW, List.of(TestFleet.ok("alpha",
+                TestFleet.NOW, nodes)));
+    }
+
+    private int firstVisibleIndex() {
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) view.fleet().table().lookup(".virtual-flow");
+        return flow.getFirstVisibleCell().getIndex();
+    }
+
+    @Test
+    void aNewSortShowsItsFirstRowsAndTheDefaultOrderPutsTheSickFirst(FxRobot robot) {
+        robot.interact(() -> view.show("fleet"));
+        feed(manyNodes(), robot);
+        assertEquals("zz-hot", rows().getFirst(), "default order: critical first, then by name");
+        assertEquals("n000", rows().get(1));
+
+        robot.interact(() -> view.fleet().table().scrollTo(150));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(firstVisibleIndex() > 100, "scrolled down");
+        robot.interact(() -> view.fleet().sortBy(FleetColumn.TEMPERATURE, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("zz-hot", rows().getFirst(), "hottest first");
+        assertEquals(0, firstVisibleIndex(), "a new sort shows its first row, not the old top row's new place");
+
+        // A new snapshot in the same order keeps the view where the operator scrolled to.
+        robot.interact(() -> view.fleet().table().scrollTo(120));
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = firstVisibleIndex();
+        feed(manyNodes(), robot);
+        assertEquals(before, firstVisibleIndex());
     }
 
     /**

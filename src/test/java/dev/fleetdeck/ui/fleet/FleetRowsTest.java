@@ -25,9 +25,12 @@ class FleetRowsTest {
     }
 
     @Test
-    void naturalOrderListsEveryNodeWithRolledUpMetrics() {
+    void theDefaultOrderListsTheLeastHealthyFirstThenByName() {
         FleetRows.Result r = FleetRows.compute(snap, FleetFilter.NONE, FleetSort.NATURAL, Set.of());
-        assertEquals(List.of("a1", "a2", "a3", "a4", "b1", "b2"), hosts(r));
+        // a3 (95 °C) and a4 are critical, first by name; the healthy rest by name.
+        assertEquals(List.of("a3", "a4", "a1", "a2", "b1", "b2"), hosts(r));
+        assertEquals(List.of(Health.CRIT, Health.OK), r.rows().stream().map(FleetRow::health)
+                .distinct().toList());
         assertEquals(6, r.nodesTotal());
         assertEquals(48, r.gpusTotal());
         FleetRow a1 = r.rows().getFirst();
@@ -57,7 +60,7 @@ class FleetRowsTest {
                 FleetSort.NATURAL, Set.of())), "every word must match, ignoring case");
         assertEquals(List.of("a3"), hosts(FleetRows.compute(snap, FleetFilter.NONE.withText("a3000000-0000"),
                 FleetSort.NATURAL, Set.of())), "a GPU UUID fragment finds its node");
-        assertEquals(List.of("a2", "a3", "a4", "b2"), hosts(FleetRows.compute(snap,
+        assertEquals(List.of("a3", "a4", "a2", "b2"), hosts(FleetRows.compute(snap,
                 FleetFilter.NONE.withTenants(Set.of(FleetRows.NO_TENANT)), FleetSort.NATURAL, Set.of())));
         assertFalse(FleetFilter.NONE.isActive());
         assertTrue(FleetFilter.NONE.withText("x").isActive());
