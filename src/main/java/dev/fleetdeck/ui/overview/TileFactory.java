@@ -3,6 +3,7 @@ package dev.fleetdeck.ui.overview;
 import dev.fleetdeck.ui.theme.Palette;
 import dev.fleetdeck.ui.theme.Theme;
 import eu.hansolo.tilesfx.Tile;
+import javafx.scene.paint.Color;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -47,6 +48,8 @@ final class TileFactory {
     static void restyle(Tile tile) {
         Theme t = Palette.theme();
         tile.setBackgroundColor(t.surface());
+        tile.setBorderColor(t.outlinesSurfaces() ? t.border() : Color.TRANSPARENT);
+        tile.setBorderWidth(t.outlinesSurfaces() ? 2 : 0);
         tile.setTitleColor(t.textMuted());
         tile.setValueColor(t.text());
         tile.setUnitColor(t.textMuted());

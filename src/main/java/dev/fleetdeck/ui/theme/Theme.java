@@ -15,17 +15,18 @@ import java.util.Objects;
  * Dark is the default; light and high contrast load their stylesheet after the dark one, redefining only colours.
  */
 public enum Theme {
-    DARK("Dark", null, "#0e1116", "#171c24", "#e6edf3", "#8b98a9", "#58a6ff", "#3fb950", "#e3b341", "#f85149",
-            "#8b98a9"),
-    LIGHT("Light", "fleetdeck-light.css", "#f3f5f8", "#ffffff", "#1f2328", "#59636e", "#0969da", "#1a7f37", "#9a6700",
-            "#cf222e", "#59636e"),
-    HIGH_CONTRAST("High contrast", "fleetdeck-high-contrast.css", "#000000", "#000000", "#ffffff", "#e0e0e0", "#4cc2ff",
-            "#3fff6b", "#ffd400", "#ff6b6b", "#e0e0e0");
+    DARK("Dark", null, "#0e1116", "#171c24", "#2b3340", "#e6edf3", "#8b98a9", "#58a6ff", "#3fb950", "#e3b341",
+            "#f85149", "#8b98a9"),
+    LIGHT("Light", "fleetdeck-light.css", "#f3f5f8", "#ffffff", "#d0d7de", "#1f2328", "#59636e", "#0969da", "#1a7f37",
+            "#9a6700", "#cf222e", "#59636e"),
+    HIGH_CONTRAST("High contrast", "fleetdeck-high-contrast.css", "#000000", "#000000", "#ffffff", "#ffffff",
+            "#e0e0e0", "#4cc2ff", "#3fff6b", "#ffd400", "#ff6b6b", "#e0e0e0");
 
     private final String label;
     private final String stylesheet;
     private final Color background;
     private final Color surface;
+    private final Color border;
     private final Color text;
     private final Color textMuted;
     private final Color accent;
@@ -34,12 +35,13 @@ public enum Theme {
     private final Color crit;
     private final Color unknown;
 
-    Theme(String label, String stylesheet, String background, String surface, String text, String textMuted,
-          String accent, String ok, String warn, String crit, String unknown) {
+    Theme(String label, String stylesheet, String background, String surface, String border, String text,
+          String textMuted, String accent, String ok, String warn, String crit, String unknown) {
         this.label = label;
         this.stylesheet = stylesheet;
         this.background = Color.web(background);
         this.surface = Color.web(surface);
+        this.border = Color.web(border);
         this.text = Color.web(text);
         this.textMuted = Color.web(textMuted);
         this.accent = Color.web(accent);
@@ -47,6 +49,19 @@ public enum Theme {
         this.warn = Color.web(warn);
         this.crit = Color.web(crit);
         this.unknown = Color.web(unknown);
+    }
+
+    /** Lines between surfaces ({@code -fd-border}). */
+    public Color border() {
+        return border;
+    }
+
+    /**
+     * Whether surfaces need a drawn edge to stand out: where a tile is the page's own colour (high contrast), the grid
+     * would dissolve without one.
+     */
+    public boolean outlinesSurfaces() {
+        return surface.equals(background);
     }
 
     /** The stylesheets of this theme, in order (the dark base first). */

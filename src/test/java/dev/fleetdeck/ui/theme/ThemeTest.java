@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Themes: the Java colours equal each stylesheet's, and the switch recolours the window live. */
 @ExtendWith(ApplicationExtension.class)
@@ -65,6 +66,7 @@ class ThemeTest {
             Theme t = e.getKey();
             assertEquals(css.get("-fd-background"), t.background(), t + " background");
             assertEquals(css.get("-fd-surface"), t.surface(), t + " surface");
+            assertEquals(css.get("-fd-border"), t.border(), t + " border");
             assertEquals(css.get("-fd-text"), t.text(), t + " text");
             assertEquals(css.get("-fd-text-muted"), t.textMuted(), t + " muted");
             assertEquals(css.get("-fd-accent"), t.accent(), t + " accent");
@@ -89,9 +91,13 @@ class ThemeTest {
         robot.clickOn("#nav-theme");
         assertEquals(Theme.HIGH_CONTRAST, Palette.theme());
         assertEquals(Color.BLACK, view.overview().tile("tile-total-gpus").getBackgroundColor());
+        assertEquals(Color.WHITE, view.overview().tile("tile-total-gpus").getBorderColor(),
+                "black tiles on a black page keep an edge, so the grid does not dissolve");
+        assertTrue(view.overview().tile("tile-total-gpus").getBorderWidth() >= 1);
         robot.clickOn("#nav-theme");
         assertEquals(Theme.DARK, Palette.theme());
         assertThat(scene.getStylesheets()).hasSize(1);
         assertEquals(Palette.SURFACE, view.overview().tile("tile-total-gpus").getBackgroundColor());
+        assertEquals(0, view.overview().tile("tile-total-gpus").getBorderWidth(), "dark tiles stand out by colour");
     }
 }
