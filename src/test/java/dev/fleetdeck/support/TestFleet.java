@@ -95,4 +95,15 @@ public final class TestFleet {
                 node("b2", "beta", "eu-central-1", "H200", NodeState.MAINTENANCE, 8, 0, 35, 60, 3.39));
         return List.of(ok("alpha", NOW.minusSeconds(3), alpha), ok("beta", NOW.minusSeconds(1), beta));
     }
+
+    /** The node with GPU {@code gpu} reporting XID {@code xid} as its last one. */
+    public static Node withXid(Node n, int gpu, int xid) {
+        List<Gpu> gpus = new ArrayList<>(n.gpus());
+        Gpu g = gpus.get(gpu);
+        gpus.set(gpu, new Gpu(g.index(), g.uuid(), g.model(), g.utilizationPct(), g.memoryUsedMiB(),
+                g.memoryTotalMiB(), g.temperatureC(), g.memoryTemperatureC(), g.powerW(), g.powerLimitW(),
+                g.smClockMHz(), g.eccCorrected(), g.eccUncorrected(), xid, g.throttleReasons(), g.migProfile(),
+                g.health(), g.healthReasons()));
+        return n.withHealth(gpus, n.health(), n.healthReasons());
+    }
 }

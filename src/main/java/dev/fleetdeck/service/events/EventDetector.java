@@ -18,8 +18,10 @@ import java.util.function.Consumer;
 
 /**
  * Compares each snapshot with the previous one and writes what changed to an {@link EventLog}: provider state
- * changes, node state changes, rentals starting and ending, new XIDs and GPUs that disappeared. The first snapshot
- * only sets the baseline. When a provider's nodes all become unreachable at once, that is one event, not thousands.
+ * changes, node state changes, rentals starting and ending, new XIDs and GPUs that disappeared. The first sight of a
+ * node sets its baseline; only an XID it already carries is logged then (as "seen when FleetDeck first saw the
+ * node"), so that an XID the health line reports always has its event. When a provider's nodes all become
+ * unreachable at once, that is one event, not thousands.
  *
  * <p>Threads: a polling-service listener on the assembler thread; not thread-safe on its own.
  */
@@ -57,6 +59,8 @@ public final class EventDetector implements Consumer<FleetSnapshot> {
             Seen before = nodes == null ? null : nodes.get(key);
             if (before != null) {
                 nodeEvents(snap, node, before, seen, unreachable);
+            } else {
+                xidsAtFirstSight(snap.takenAt(), node);
             }
         }
         unreachable.forEach((provider, list) -> {
@@ -129,6 +133,19 @@ public final class EventDetector implements Consumer<FleetSnapshot> {
                 add(at, FleetEvent.Kind.XID, XidCatalog.isSerious(xid) ? Health.CRIT : Health.WARN, node,
                         gpus.get(i).index(), node.hostname() + " GPU " + gpus.get(i).index() + ": XID " + xid
                                 + XidCatalog.describe(xid).map(d -> " (" + d + ")").orElse(""));
+            }
+        }
+    }
+
+    /** XIDs a node already reports when it is first seen: the provider's last XID per GPU, time unknown. */
+    private void xidsAtFirstSight(java.time.Instant at, Node node) {
+        for (Gpu g : node.gpus()) {
+            int xid = g.lastXid();
+            if (xid != 0) {
+                add(at, FleetEvent.Kind.XID, XidCatalog.isSerious(xid) ? Health.CRIT : Health.WARN, node, g.index(),
+                        node.hostname() + " GPU " + g.index() + ": XID " + xid + XidCatalog.describe(xid)
+                                .map(d -> " (" + d + ")").orElse("") + ", already reported when FleetDeck first saw "
+                                + "the node");
             }
         }
     }

@@ -34,6 +34,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.time.Duration;
@@ -69,6 +70,10 @@ public final class NodeDetailView implements FleetView {
     private final Label status = new Label("no node chosen: click a heatmap cell or a fleet-table row");
     private final FlowPane facts = new FlowPane(18, 4);
     private final Label reasons = new Label();
+    private final Label emptyState = new Label("No node chosen. Open one from the fleet table (Enter or double-click), "
+            + "the heatmap (click a cell) or the quick search (Ctrl+K).");
+    private GridPane chartGrid;
+    private HBox bottom;
     private final ToggleGroup windows = new ToggleGroup();
     private final List<GpuChart> charts = new ArrayList<>();
     private final ObservableList<EventRow> eventRows = FXCollections.observableArrayList();
@@ -112,8 +117,34 @@ public final class NodeDetailView implements FleetView {
             charts.add(chart);
             grid.add(chart.node(), i % 2, i / 2);
         }
-        root.setCenter(grid);
-        root.setBottom(tables());
+        chartGrid = grid;
+        bottom = tables();
+        emptyState.setId("detail-empty");
+        emptyState.getStyleClass().add("empty-state");
+        emptyState.setWrapText(true);
+        showEmptyState();
+    }
+
+    /** No node chosen yet: one clear sentence instead of empty charts and tables. */
+    private void showEmptyState() {
+        root.setCenter(new StackPane(emptyState));
+        root.setBottom(null);
+        ((VBox) root.getTop()).getChildren().get(1).setVisible(false);
+        ((VBox) root.getTop()).getChildren().get(1).setManaged(false);
+    }
+
+    private void showCharts() {
+        if (root.getCenter() != chartGrid) {
+            root.setCenter(chartGrid);
+            root.setBottom(bottom);
+            ((VBox) root.getTop()).getChildren().get(1).setVisible(true);
+            ((VBox) root.getTop()).getChildren().get(1).setManaged(true);
+        }
+    }
+
+    /** Whether the view shows its empty state (no node chosen). */
+    public boolean showsEmptyState() {
+        return root.getCenter() != chartGrid;
     }
 
     private HBox toolbar() {
@@ -187,6 +218,7 @@ public final class NodeDetailView implements FleetView {
         int slash = nodeKey.indexOf('/');
         provider = nodeKey.substring(0, slash);
         hostname = nodeKey.substring(slash + 1);
+        showCharts();
         focusGpu = gpu;
         eventsSeen = -1;
         if (snapshot != null) {

@@ -34,13 +34,7 @@ class EventDetectorTest {
     }
 
     private static Node withXid(Node n, int gpu, int xid) {
-        List<Gpu> gpus = new ArrayList<>(n.gpus());
-        Gpu g = gpus.get(gpu);
-        gpus.set(gpu, new Gpu(g.index(), g.uuid(), g.model(), g.utilizationPct(), g.memoryUsedMiB(),
-                g.memoryTotalMiB(), g.temperatureC(), g.memoryTemperatureC(), g.powerW(), g.powerLimitW(),
-                g.smClockMHz(), g.eccCorrected(), g.eccUncorrected(), xid, g.throttleReasons(), g.migProfile(),
-                g.health(), g.healthReasons()));
-        return n.withHealth(gpus, n.health(), n.healthReasons());
+        return TestFleet.withXid(n, gpu, xid);
     }
 
     @Test
@@ -66,6 +60,19 @@ class EventDetectorTest {
         detector.accept(snap(List.of(node("a", NodeState.RENTED), withXid(node("b", NodeState.AVAILABLE), 3, 79),
                 cMissing)));
         assertEquals(4, log.total(), "the same XID is not reported twice");
+    }
+
+    @Test
+    void anXidANodeAlreadyCarriesWhenFirstSeenIsLoggedOnceSoTheHealthLineHasItsEvent() {
+        detector.accept(snap(List.of(withXid(node("x", NodeState.RENTED), 4, 119), node("y", NodeState.RENTED))));
+        List<FleetEvent> events = log.latest(10);
+        assertEquals(1, events.size(), "only the XID, nothing else at first sight");
+        assertEquals("x GPU 4: XID 119 (GSP RPC timeout), already reported when FleetDeck first saw the node",
+                events.getFirst().message());
+        assertEquals(4, events.getFirst().gpu());
+        assertEquals(Health.CRIT, events.getFirst().severity());
+        detector.accept(snap(List.of(withXid(node("x", NodeState.RENTED), 4, 119), node("y", NodeState.RENTED))));
+        assertEquals(1, log.total(), "the same XID is not logged again");
     }
 
     @Test

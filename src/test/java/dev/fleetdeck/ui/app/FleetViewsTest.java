@@ -129,6 +129,22 @@ class FleetViewsTest {
     }
 
     @Test
+    void theNodeDetailListsTheXidItsHealthLineReports(FxRobot robot) {
+        TestFrames frames = new TestFrames();
+        List<dev.fleetdeck.model.Node> nodes = List.of(TestFleet.withXid(TestFleet.node("x1", "alpha", "us-east-1",
+                "H100", dev.fleetdeck.model.NodeState.RENTED, 8, 50, 60, 500, 2.0), 4, 119));
+        FleetSnapshot snap = new dev.fleetdeck.service.assembly.FleetAssembler(
+                dev.fleetdeck.service.health.HealthRules.defaults(), java.time.Duration.ofMinutes(5)).assemble(1,
+                TestFleet.NOW, List.of(TestFleet.ok("alpha", TestFleet.NOW, nodes)));
+        robot.interact(() -> {
+            view.show(frames.next(snap));
+            view.openNode("alpha/x1", -1);
+        });
+        assertThat(robot.lookup("#detail-reasons").queryLabeled().getText()).contains("GPU 4: XID 119");
+        assertThat(view.detail().eventMessages()).anySatisfy(m -> assertThat(m).startsWith("x1 GPU 4: XID 119"));
+    }
+
+    @Test
     void aNewSortShowsItsFirstRowsAndTheDefaultOrderPutsTheSickFirst(FxRobot robot) {
         robot.interact(() -> view.show("fleet"));
         feed(manyNodes(), robot);
@@ -298,6 +314,9 @@ class FleetViewsTest {
 
     @Test
     void theNodeDetailChartsHistoryAndListsEventsAndProcesses(FxRobot robot) {
+        robot.interact(() -> view.show("detail"));
+        assertTrue(view.detail().showsEmptyState(), "no node chosen: an empty state, not empty charts");
+        assertTrue(robot.lookup("#detail-empty").queryLabeled().getText().startsWith("No node chosen."));
         for (int i = 0; i < 6; i++) {
             int step = i;
             feed(TestSnapshots.reference(i + 1, TestFleet.NOW.plusSeconds(5L * i), n -> !n.hostname().equals("a1") ? n
@@ -308,6 +327,7 @@ class FleetViewsTest {
         events.add(new FleetEvent(TestFleet.NOW, FleetEvent.Kind.XID, Health.CRIT, "alpha", "a2", 1, "not a1"));
         robot.interact(() -> view.openNode("alpha/a1", -1));
         var detail = view.detail();
+        assertFalse(detail.showsEmptyState());
         assertEquals(6 * 8, detailPoints(robot, GpuMetric.UTILIZATION_PCT), "8 GPUs × 6 samples at 5 s");
         assertEquals(6 * 8, detailPoints(robot, GpuMetric.POWER_W));
         assertThat(detail.factsText()).contains("node a1").contains("tenant tenant-of-a1").contains("driver 580.105.08");
