@@ -29,6 +29,16 @@ class FleetRowsTest {
     }
 
     @Test
+    void aGpuRowStandsForItsFullUuidAndANodeRowForProviderSlashHost() {
+        FleetRows.Result r = FleetRows.compute(snap, FleetFilter.NONE, FleetSort.NATURAL, Set.of("alpha/a3"));
+        FleetRow gpu = r.rows().stream().filter(FleetRow::isGpu).findFirst().orElseThrow();
+        assertEquals(gpu.gpu().uuid(), FleetTableView.identity(gpu));
+        assertTrue(gpu.gpu().uuid().length() > 12, "longer than what the GPUs column shows");
+        assertThat(FleetTableView.tooltipText(gpu)).contains(gpu.gpu().uuid()).contains("Ctrl+C");
+        assertEquals("alpha/a3", FleetTableView.identity(byHost(r, "a3")));
+    }
+
+    @Test
     void theDefaultOrderListsTheLeastHealthyFirstThenByName() {
         FleetRows.Result r = FleetRows.compute(snap, FleetFilter.NONE, FleetSort.NATURAL, Set.of());
         // a3 (95 °C) and a4 are critical, first by name; the healthy rest by name.
