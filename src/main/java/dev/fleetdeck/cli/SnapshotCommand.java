@@ -9,6 +9,7 @@ import dev.fleetdeck.service.FleetMonitor;
 import dev.fleetdeck.ui.common.FxThread;
 import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.ui.render.HeadlessPlatform;
+import dev.fleetdeck.ui.render.LayoutLint;
 import dev.fleetdeck.ui.render.PngWriter;
 import dev.fleetdeck.ui.render.ViewRenderer;
 import dev.fleetdeck.ui.theme.Theme;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -78,6 +80,10 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--polls", paramLabel = "N", defaultValue = "1",
             description = "snapshots to feed before rendering, so trends have history (default: ${DEFAULT-VALUE})")
     int polls;
+
+    @Option(names = "--lint", description = "also check the layout: list every truncated label, text running past its "
+            + "container and overlapping controls; exit 1 if there is any")
+    boolean lint;
 
     @Override
     public Integer call() throws ConfigException {
@@ -137,6 +143,7 @@ final class SnapshotCommand implements Callable<Integer> {
             }, FX_TIMEOUT);
             long r0 = System.nanoTime();
             WritableImage image = FxThread.call(renderer::render, FX_TIMEOUT);
+            List<LayoutLint.Finding> findings = lint ? FxThread.call(renderer::lint, FX_TIMEOUT) : List.of();
             long renderMs = (System.nanoTime() - r0) / 1_000_000;
             FxThread.call(() -> {
                 renderer.close();
@@ -146,6 +153,12 @@ final class SnapshotCommand implements Callable<Integer> {
             out.printf("wrote %s (%dx%d, view %s): %s, %d providers; first poll complete after %d ms, render %d ms%n",
                     file, width, height, view, Units.gpus(frame.snapshot().gpuCount()),
                     frame.snapshot().providers().size(), firstPollMs, renderMs);
+            if (lint) {
+                findings.forEach(f -> out.println("lint: " + f));
+                out.printf("layout lint: %d finding%s (%s, %dx%d, theme %s)%n", findings.size(),
+                        findings.size() == 1 ? "" : "s", view, width, height, theme.key());
+                return findings.isEmpty() ? Main.OK : Main.FAILED;
+            }
             return Main.OK;
         } catch (TimeoutException e) {
             err.println("fleetdeck: " + e.getMessage());

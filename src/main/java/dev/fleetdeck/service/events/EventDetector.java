@@ -19,9 +19,9 @@ import java.util.function.Consumer;
 /**
  * Compares each snapshot with the previous one and writes what changed to an {@link EventLog}: provider state
  * changes, node state changes, rentals starting and ending, new XIDs and GPUs that disappeared. The first sight of a
- * node sets its baseline; only an XID it already carries is logged then (as "seen when FleetDeck first saw the
- * node"), so that an XID the health line reports always has its event. When a provider's nodes all become
- * unreachable at once, that is one event, not thousands.
+ * node sets its baseline; only an XID it already carries is logged then ("present at first poll"), so that an XID
+ * the health line reports always has its event. When a provider's nodes all become unreachable at once, that is one
+ * event, not thousands.
  *
  * <p>Threads: a polling-service listener on the assembler thread; not thread-safe on its own.
  */
@@ -144,8 +144,7 @@ public final class EventDetector implements Consumer<FleetSnapshot> {
             if (xid != 0) {
                 add(at, FleetEvent.Kind.XID, XidCatalog.isSerious(xid) ? Health.CRIT : Health.WARN, node, g.index(),
                         node.hostname() + " GPU " + g.index() + ": XID " + xid + XidCatalog.describe(xid)
-                                .map(d -> " (" + d + ")").orElse("") + ", already reported when FleetDeck first saw "
-                                + "the node");
+                                .map(d -> " (" + d + ")").orElse("") + ", present at first poll");
             }
         }
     }

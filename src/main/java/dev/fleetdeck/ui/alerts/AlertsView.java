@@ -107,7 +107,7 @@ public final class AlertsView implements FleetView {
         VBox left = new VBox(6, title("Open alerts"), openTable, title("Resolved"), pastTable);
         VBox.setVgrow(openTable, Priority.ALWAYS);
         VBox.setVgrow(pastTable, Priority.ALWAYS);
-        VBox right = new VBox(6, title("Idle rented GPUs by node, most expensive first"), nodes,
+        VBox right = new VBox(6, title("Idle rented GPUs, costliest first"), nodes,
                 title("Idle rented GPUs by tenant"), tenants);
         VBox.setVgrow(nodes, Priority.ALWAYS);
         VBox.setVgrow(tenants, Priority.ALWAYS);

@@ -72,7 +72,7 @@ public final class MainView implements Navigator {
     private Runnable onShowroom = () -> { };
     private Runnable onSettings = () -> { };
     private final ConfigBanner banner = new ConfigBanner();
-    private final Button themeButton = new Button("Theme: " + Palette.theme().label());
+    private final Button themeButton = new Button("Theme");
     private Scene scene;
     private FleetFrame latest;
 
@@ -117,6 +117,7 @@ public final class MainView implements Navigator {
         Button searchButton = navButton("Search", "nav-search", this::openSearch);
         searchButton.setTooltip(new Tooltip("Quick search · Ctrl+K"));
         themeButton.setOnAction(e -> applyTheme(Palette.theme().next()));
+        themeButton.setTooltip(new Tooltip(themeTip(Palette.theme())));
         themeButton.setId("nav-theme");
         themeButton.getStyleClass().add("nav-button");
         themeButton.setFocusTraversable(false);
@@ -127,11 +128,21 @@ public final class MainView implements Navigator {
         showroomButton.setTooltip(new Tooltip("Full screen for customers · F11"));
         helpButton.setTooltip(new Tooltip("Every keyboard shortcut · F1 or ?"));
         views.getChildren().addAll(searchButton, settingsButton, themeButton, showroomButton, helpButton);
+        // The buttons keep their width; the provider strip takes what is left and wraps its chips.
+        for (var n : views.getChildren()) {
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        views.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        strip.node().setMinWidth(0);
         HBox bar = new HBox(14, views, new Separator(Orientation.VERTICAL), strip.node());
         HBox.setHgrow(strip.node(), Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private static String themeTip(Theme theme) {
+        return "Theme: " + theme.label() + " · click for " + theme.next().label();
     }
 
     private static Button navButton(String text, String id, Runnable action) {
@@ -215,7 +226,7 @@ public final class MainView implements Navigator {
             s.getStylesheets().setAll(theme.stylesheets());
             s.setFill(theme.background());
         }
-        themeButton.setText("Theme: " + theme.label());
+        themeButton.getTooltip().setText(themeTip(theme));
         overview().applyTheme();
         heatmap().applyTheme();
         onThemeChange.accept(theme);

@@ -9,6 +9,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import javafx.util.Duration;
 
 import java.time.Clock;
@@ -22,7 +24,8 @@ import java.util.List;
  * source that stopped answering visibly ages even when no new snapshot comes. FX thread only.
  */
 public final class ProviderStrip {
-    private final HBox chips = new HBox(18);
+    /** Chips wrap onto another line when there are more sources than the bar is wide; none is cut. */
+    private final FlowPane chips = new FlowPane(18, 2);
     private final List<Chip> shown = new ArrayList<>();
     private final Clock clock;
     private final ZoneId zone;
@@ -43,6 +46,9 @@ public final class ProviderStrip {
             detail.getStyleClass().add("provider-chip-detail");
             notice.getStyleClass().addAll("provider-chip-notice", "health-warn");
             box = new HBox(6, symbol, name, detail, notice);
+            for (Label l : List.of(symbol, name, detail, notice)) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
             box.setAlignment(Pos.CENTER_LEFT);
             box.getStyleClass().add("provider-chip");
             box.setId("provider-chip-" + provider);
@@ -63,7 +69,7 @@ public final class ProviderStrip {
         ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
     }
 
-    HBox node() {
+    FlowPane node() {
         return chips;
     }
 

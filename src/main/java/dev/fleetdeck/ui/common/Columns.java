@@ -5,6 +5,9 @@ import dev.fleetdeck.ui.theme.Palette;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 import java.util.function.Function;
 
@@ -13,14 +16,50 @@ public final class Columns {
     private Columns() {
     }
 
-    /** A text column. */
+    /**
+     * A text column. Its header never ends in "…" (the column is at least as wide as its title); a value cut to the
+     * column shows whole on hover.
+     */
     public static <R> TableColumn<R, String> text(String title, double width, Function<R, String> value) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setCellFactory(col -> new HoverTextCell<>());
         c.setPrefWidth(width);
+        fitTitle(c);
         c.setSortable(false);
         c.setReorderable(false);
         return c;
+    }
+
+    /** Keeps a column at least as wide as its title (with room for the sort arrow). */
+    public static void fitTitle(TableColumn<?, ?> c) {
+        Text measure = new Text(c.getText());
+        measure.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, HEADER_FONT_PX));
+        double needed = Math.ceil(measure.getLayoutBounds().getWidth()) + HEADER_PADDING_PX;
+        c.setMinWidth(Math.max(c.getMinWidth(), needed));
+        c.setPrefWidth(Math.max(c.getPrefWidth(), needed));
+    }
+
+    /** The headers' font size in the stylesheets (at the default type scale) and the room beside the title. */
+    private static final double HEADER_FONT_PX = 14;
+    private static final double HEADER_PADDING_PX = 26;
+
+    /** A table cell whose whole text is one hover away (the tooltip's text is set only when it shows). */
+    public static final class HoverTextCell<R> extends TableCell<R, String> {
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+        public HoverTextCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(640);
+            tip.setOnShowing(e -> tip.setText(getItem() == null ? "" : getItem()));
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : tip);
+        }
     }
 
     /** A right-aligned number column (already formatted, with units). */

@@ -3,12 +3,13 @@ package dev.fleetdeck.ui.fleet;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.NodeState;
 import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.common.ToolBars;
 import dev.fleetdeck.ui.theme.Palette;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.CheckComboBox;
 
@@ -23,7 +24,7 @@ import java.util.function.Function;
  * region, provider, tenant). Every change hands a new {@link FleetFilter} to the table. FX thread only.
  */
 final class FleetFilterBar {
-    private final HBox root = new HBox(8);
+    private final FlowPane root = ToolBars.wrapping();
     private final TextField text = new TextField();
     private final CheckComboBox<NodeState> states = new CheckComboBox<>();
     private final CheckComboBox<Health> health = new CheckComboBox<>();
@@ -51,16 +52,19 @@ final class FleetFilterBar {
         Button clear = new Button("Clear filters");
         clear.setId("fleet-filter-clear");
         clear.setOnAction(e -> set(FleetFilter.NONE));
-        HBox.setHgrow(text, Priority.SOMETIMES);
-        root.getChildren().setAll(text, states, health, models, regions, providers, tenants, clear);
-        root.setAlignment(Pos.CENTER_LEFT);
-        root.getStyleClass().add("filter-bar");
+        for (javafx.scene.Node n : List.of(text, states, health, models, regions, providers, tenants, clear)) {
+            ToolBars.add(root, n);
+        }
     }
 
     private <T> void setUp(CheckComboBox<T> box, String id, String title, Function<T, String> label) {
         box.setId(id);
         box.setTitle(title);
         box.setShowCheckedCount(true);
+        // Wide enough for its title with a count ("Provider (12/34)"), whatever the items: the box sizes to them.
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(title + " (88/88)");
+        measure.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 14));
+        box.setPrefWidth(Math.ceil(measure.getLayoutBounds().getWidth()) + 48);
         box.setConverter(Columns.toText(label));
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> changed());
     }
@@ -145,7 +149,7 @@ final class FleetFilterBar {
         }
     }
 
-    HBox node() {
+    FlowPane node() {
         return root;
     }
 

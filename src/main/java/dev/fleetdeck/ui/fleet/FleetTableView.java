@@ -107,6 +107,8 @@ public final class FleetTableView implements FleetView {
         table.setPlaceholder(new Label("no nodes match"));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         add(FleetColumn.NODE, SlotColumns.text("Node", 230, FleetTableView::nodeText));
+        // Host names are what an operator reads first: the column gives up width last.
+        columns.get(FleetColumn.NODE).setMinWidth(210);
         add(FleetColumn.PROVIDER, SlotColumns.text("Provider", 120, r -> r.isGpu() ? "" : r.node().provider()));
         add(FleetColumn.REGION, SlotColumns.text("Region", 130, r -> r.isGpu() ? "" : r.node().region()));
         add(FleetColumn.MODEL, SlotColumns.text("Model", 100, r -> r.isGpu() ? r.gpu().model() : r.node().gpuModel()));

@@ -1,6 +1,7 @@
 package dev.fleetdeck.ui.fleet;
 
 import dev.fleetdeck.ui.theme.Palette;
+import dev.fleetdeck.ui.common.Columns;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
@@ -19,6 +20,7 @@ final class SlotColumns {
         TableColumn<FleetTableView.Slot, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> f.getValue().rowProperty().map(text));
         c.setPrefWidth(width);
+        Columns.fitTitle(c);
         c.setReorderable(false);
         return c;
     }

@@ -27,6 +27,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import dev.fleetdeck.ui.common.ToolBars;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -91,11 +94,12 @@ public final class HeatmapView implements FleetView {
         legend.show(metric, palette);
     }
 
-    private HBox toolbar() {
-        HBox bar = new HBox(6);
+    private BorderPane toolbar() {
+        FlowPane bar = ToolBars.wrapping();
+        bar.getStyleClass().remove("filter-bar");
         Label colour = new Label("Colour by");
         colour.getStyleClass().add("toolbar-label");
-        bar.getChildren().add(colour);
+        ToolBars.add(bar, colour);
         for (HeatmapMetric m : HeatmapMetric.values()) {
             ToggleButton b = new ToggleButton(m.label());
             b.setId("heatmap-metric-" + m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -103,7 +107,7 @@ public final class HeatmapView implements FleetView {
             b.setToggleGroup(metrics);
             b.setSelected(m == metric);
             b.getStyleClass().add("metric-toggle");
-            bar.getChildren().add(b);
+            ToolBars.add(bar, b);
         }
         metrics.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -124,12 +128,16 @@ public final class HeatmapView implements FleetView {
         Button out = zoomButton("−", "heatmap-zoom-out", () -> zoom = Math.max(0.5, zoom / 1.5));
         Button fit = zoomButton("Fit", "heatmap-zoom-fit", () -> zoom = 1);
         Button in = zoomButton("+", "heatmap-zoom-in", () -> zoom = Math.min(16, zoom * 1.5));
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().addAll(palettes, out, fit, in, spacer, legend.node());
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("filter-bar");
-        return bar;
+        for (javafx.scene.Node n : List.of(palettes, out, fit, in)) {
+            ToolBars.add(bar, n);
+        }
+        // The legend keeps its width on the right; the controls wrap beside it.
+        legend.node().setMinWidth(Region.USE_PREF_SIZE);
+        BorderPane row = new BorderPane(bar);
+        row.setRight(legend.node());
+        BorderPane.setAlignment(legend.node(), Pos.CENTER_RIGHT);
+        row.getStyleClass().add("filter-bar");
+        return row;
     }
 
     private Button zoomButton(String text, String id, Runnable change) {

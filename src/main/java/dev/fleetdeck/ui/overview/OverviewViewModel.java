@@ -76,9 +76,9 @@ public record OverviewViewModel(String updated, Figure totalGpus, Figure freeGpu
                 + CLOCK.format(snap.takenAt().atZone(zone));
 
         Figure total = new Figure(all.total(), true,
-                Units.count(t.nodes()) + (t.nodes() == 1 ? " node" : " nodes"),
-                Units.count(all.rented()) + " rented · " + Units.count(all.reserved()) + " reserved · "
-                        + Units.count(all.unavailable()) + " out of service", null);
+                Units.count(t.nodes()) + (t.nodes() == 1 ? " node" : " nodes") + " · " + Units.count(all.unavailable())
+                        + " GPUs out of service",
+                Units.count(all.rented()) + " rented · " + Units.count(all.reserved()) + " reserved", null);
         Figure free = new Figure(all.free(), true, "of " + Units.gpus(all.total()),
                 "lowest price " + Units.pricePerGpuHour(all.pricePerGpuHour()), null);
         int[] market = MarketByModel.totals(snap.market());
@@ -155,7 +155,7 @@ public record OverviewViewModel(String updated, Figure totalGpus, Figure freeGpu
                 : "worst: " + idle.byTenant().getFirst().name() + " " + String.format(Locale.ENGLISH, "$%,.2f/h",
                 idle.byTenant().getFirst().costPerHour()) + " for " + Units.age(idle.byTenant().getFirst()
                 .longestIdle());
-        return new Figure(idle.costPerHour(), true, worst, "idle rented GPUs × their price per GPU-hour",
+        return new Figure(idle.costPerHour(), true, worst, "idle GPUs × price per GPU-hour",
                 idle.costPerHour() > 0 ? Health.WARN : null);
     }
 

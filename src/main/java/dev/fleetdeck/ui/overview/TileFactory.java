@@ -29,6 +29,8 @@ final class TileFactory {
         return TileBuilder.create()
                 .skinType(skin)
                 .prefSize(PREF_WIDTH, PREF_HEIGHT)
+                // The grid's columns decide the width; a tile's texts must fit it, never widen it over its neighbour.
+                .minSize(0, 0)
                 .maxSize(Double.MAX_VALUE, Double.MAX_VALUE)
                 .title(title)
                 .titleAlignment(TextAlignment.LEFT)

@@ -124,6 +124,13 @@ public final class ViewRenderer implements AutoCloseable {
         return worst == null ? null : NodeKey.of(worst.provider(), worst.hostname());
     }
 
+    /** What the layout lint finds in the view as laid out now (truncated labels, overflowing text, overlaps). */
+    public List<LayoutLint.Finding> lint() {
+        content.getParent().applyCss();
+        content.getParent().layout();
+        return LayoutLint.check(content);
+    }
+
     /** Renders the scene as it is now. */
     public WritableImage render() {
         SnapshotParameters params = new SnapshotParameters();

@@ -67,7 +67,7 @@ class EventDetectorTest {
         detector.accept(snap(List.of(withXid(node("x", NodeState.RENTED), 4, 119), node("y", NodeState.RENTED))));
         List<FleetEvent> events = log.latest(10);
         assertEquals(1, events.size(), "only the XID, nothing else at first sight");
-        assertEquals("x GPU 4: XID 119 (GSP RPC timeout), already reported when FleetDeck first saw the node",
+        assertEquals("x GPU 4: XID 119 (GSP RPC timeout), present at first poll",
                 events.getFirst().message());
         assertEquals(4, events.getFirst().gpu());
         assertEquals(Health.CRIT, events.getFirst().severity());

@@ -48,7 +48,8 @@ class OverviewViewModelTest {
         OverviewViewModel vm = OverviewViewModel.of(FleetFrame.of(fleet("H100", 60)), ZoneOffset.UTC);
         assertEquals("16 GPUs · 2 nodes · updated 12:00:00 Z", vm.updated());
         assertEquals(16, vm.totalGpus().value());
-        assertEquals("2 nodes", vm.totalGpus().description());
+        assertEquals("2 nodes · 0 GPUs out of service", vm.totalGpus().description());
+        assertEquals("8 rented · 0 reserved", vm.totalGpus().text());
         assertEquals(8, vm.freeGpus().value());
         assertNull(vm.freeGpus().health(), "a plain count takes the theme's text colour");
         assertEquals(Health.OK, vm.sellableGpus().health());

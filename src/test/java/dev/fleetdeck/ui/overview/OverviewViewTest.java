@@ -22,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import java.time.Duration;
 import java.time.ZoneOffset;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,7 @@ class OverviewViewTest {
         robot.interact(() -> view.update(snap));
 
         assertEquals(48, robot.lookup("#tile-total-gpus").queryAs(Tile.class).getValue());
-        assertEquals("6 nodes", robot.lookup("#tile-total-gpus").queryAs(Tile.class).getDescription());
+        assertThat(robot.lookup("#tile-total-gpus").queryAs(Tile.class).getDescription()).startsWith("6 nodes · ");
         assertEquals(16, robot.lookup("#tile-free-gpus").queryAs(Tile.class).getValue());
         assertEquals("lowest price $2.00/GPU-h", robot.lookup("#tile-free-gpus").queryAs(Tile.class).getText());
         assertEquals(15, robot.lookup("#tile-sellable-gpus").queryAs(Tile.class).getValue());

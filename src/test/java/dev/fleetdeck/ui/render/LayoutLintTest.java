@@ -1,0 +1,110 @@
+package dev.fleetdeck.ui.render;
+
+import dev.fleetdeck.app.Wiring;
+import dev.fleetdeck.config.FleetDeckConfig;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.service.FleetMonitor;
+import dev.fleetdeck.ui.common.FxThread;
+import dev.fleetdeck.ui.common.ViewId;
+import dev.fleetdeck.ui.theme.Theme;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The layout lint passes for every view at 1366×768, 1920×1080 and 3840×2160 in all three themes, on the built-in
+ * fleet and on the demo configurations; and it does find what it is for.
+ */
+class LayoutLintTest {
+    private static final Duration FX = Duration.ofSeconds(60);
+    private static final List<int[]> SIZES = List.of(new int[] {1366, 768}, new int[] {1920, 1080},
+            new int[] {3840, 2160});
+
+    @BeforeAll
+    static void fx() throws InterruptedException {
+        HeadlessPlatform.start();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "docs/images/alerts-demo.yaml", "docs/images/market-demo.yaml"})
+    void everyViewAtEverySizeInEveryThemeLaysOutCleanly(String config) throws Exception {
+        FleetDeckConfig loaded = Wiring.loadConfig(config.isEmpty() ? Optional.empty() : Optional.of(config),
+                java.nio.file.Path.of("/nonexistent/fleetdeck.yaml"));
+        List<String> findings = new ArrayList<>();
+        try (FleetMonitor monitor = Wiring.monitor(loaded)) {
+            monitor.start();
+            FleetFrame frame = monitor.await(FleetMonitor.everyProviderPolled(), Duration.ofSeconds(30));
+            for (Theme theme : Theme.values()) {
+                for (int[] size : SIZES) {
+                    for (ViewId view : ViewId.values()) {
+                        List<LayoutLint.Finding> found = FxThread.call(() -> {
+                            ViewRenderer r = new ViewRenderer(view.key(), Wiring.sourceLabel(loaded), size[0], size[1],
+                                    loaded.showroom(), 1, null, theme);
+                            try {
+                                r.show(frame);
+                                r.show(frame);
+                                return r.lint();
+                            } finally {
+                                r.close();
+                                if (r.main() != null) {
+                                    r.main().applyTheme(Theme.DARK);
+                                }
+                            }
+                        }, FX);
+                        String where = (config.isEmpty() ? "built-in" : config) + " " + view.key() + " " + size[0]
+                                + "x" + size[1] + " " + theme.key() + ": ";
+                        found.forEach(f -> findings.add(where + f));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), findings, String.join("\n", findings));
+    }
+
+    @Test
+    void aSqueezedLabelIsFound() throws Exception {
+        List<LayoutLint.Finding> found = FxThread.call(() -> {
+            Label label = new Label("Idle rented GPUs by node, most expensive first");
+            HBox box = new HBox(label);
+            javafx.scene.Scene scene = new javafx.scene.Scene(box, 120, 40);
+            box.applyCss();
+            box.layout();
+            return LayoutLint.check(box);
+        }, FX);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(LayoutLint.Kind.TRUNCATED, found.getFirst().kind());
+        assertTrue(found.getFirst().text().startsWith("Idle rented GPUs"));
+    }
+
+    @Test
+    void overlappingControlsAreFound() throws Exception {
+        List<LayoutLint.Finding> found = FxThread.call(() -> {
+            Label a = new Label("first");
+            Label b = new Label("second");
+            a.setMinWidth(200);
+            b.setMinWidth(200);
+            javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            grid.getColumnConstraints().addAll(half, half);
+            grid.add(a, 0, 0);
+            grid.add(b, 1, 0);
+            javafx.scene.Scene scene = new javafx.scene.Scene(grid, 200, 40);
+            grid.applyCss();
+            grid.layout();
+            return LayoutLint.check(grid);
+        }, FX);
+        assertTrue(found.stream().anyMatch(f -> f.kind() == LayoutLint.Kind.OVERLAP), found.toString());
+    }
+}
