@@ -50,7 +50,7 @@ public enum AlertMetric {
         return switch (this) {
             case GPU_TEMPERATURE, MEMORY_TEMPERATURE -> Units.celsius(v);
             case UTILIZATION -> Units.percent(v, 0);
-            case IDLE_COST -> String.format(Locale.ENGLISH, "$%,.2f/h", v);
+            case IDLE_COST -> Units.costPerHour(v);
             default -> Units.count(Math.round(v)) + " " + (Math.round(v) == 1 && unit.endsWith("s")
                     ? unit.substring(0, unit.length() - 1) : unit);
         };

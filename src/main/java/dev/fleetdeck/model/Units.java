@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Text for numbers with their units, the same in the UI, the CLI and exports. Absent values print as an
+ * The one number format: every number FleetDeck shows, in the UI, the CLI and exports, goes through here, with
+ * thousands separators, its unit, and the currency before the amount ("$1,234.50/h"). Absent values print as an
  * em dash rather than as 0.
  */
 public final class Units {
@@ -34,9 +35,33 @@ public final class Units {
         return Metrics.isPresent(c) ? String.format(Locale.ENGLISH, "%.0f °C", c) : ABSENT;
     }
 
-    /** "412 W". */
+    /** "412 W", "1,647 W". */
     public static String watts(double w) {
-        return Metrics.isPresent(w) ? String.format(Locale.ENGLISH, "%.0f W", w) : ABSENT;
+        return Metrics.isPresent(w) ? String.format(Locale.ENGLISH, "%,.0f W", w) : ABSENT;
+    }
+
+    /** Power in the unit that reads best: watts up to 10 kW ("9,870 W"), then kilowatts ("12.3 kW"). */
+    public static String power(double w) {
+        return Metrics.isPresent(w) && Math.abs(w) >= 10_000 ? kilowatts(w / 1000) : watts(w);
+    }
+
+    /** A whole fleet's power for a big screen: "812 kW", "1.24 MW". */
+    public static String fleetPower(double kw) {
+        if (!Metrics.isPresent(kw)) {
+            return ABSENT;
+        }
+        return kw >= 1000 ? String.format(Locale.ENGLISH, "%,.2f MW", kw / 1000)
+                : String.format(Locale.ENGLISH, "%,.0f kW", kw);
+    }
+
+    /** "$12.40/h", "$1,234.56/h": a cost per hour. */
+    public static String costPerHour(double usd) {
+        return Metrics.isPresent(usd) ? String.format(Locale.ENGLISH, "$%,.2f/h", usd) : ABSENT;
+    }
+
+    /** "30,000 MiB". */
+    public static String mebibytes(double mib) {
+        return Metrics.isPresent(mib) ? String.format(Locale.ENGLISH, "%,.0f MiB", mib) : ABSENT;
     }
 
     /** "1,234.5 kW". */
@@ -46,12 +71,12 @@ public final class Units {
 
     /** "$2.49", or "—" when absent (in tables whose header names the unit). */
     public static String price(double usd) {
-        return Metrics.isPresent(usd) ? String.format(Locale.ENGLISH, "$%.2f", usd) : ABSENT;
+        return Metrics.isPresent(usd) ? String.format(Locale.ENGLISH, "$%,.2f", usd) : ABSENT;
     }
 
     /** "$2.49/GPU-h". */
     public static String pricePerGpuHour(double usd) {
-        return Metrics.isPresent(usd) ? String.format(Locale.ENGLISH, "$%.2f/GPU-h", usd) : ABSENT;
+        return Metrics.isPresent(usd) ? String.format(Locale.ENGLISH, "$%,.2f/GPU-h", usd) : ABSENT;
     }
 
     /** A short age: "4 s", "12 min", "3 h 5 min", "2 d 4 h". */

@@ -253,7 +253,7 @@ public final class AlertsView implements FleetView {
     }
 
     private static String cost(double usd) {
-        return String.format(Locale.ENGLISH, "$%,.2f/h", usd);
+        return Units.costPerHour(usd);
     }
 
     @Override

@@ -367,7 +367,7 @@ public final class NodeDetailView implements FleetView {
                 for (GpuProcess p : g.processes()) {
                     rows.add(new ProcessRow("" + g.index(), "" + p.pid(), p.name(),
                             Double.isNaN(p.usedMemoryMiB()) ? Units.ABSENT
-                                    : String.format(Locale.ENGLISH, "%,.0f MiB", p.usedMemoryMiB())));
+                                    : Units.mebibytes(p.usedMemoryMiB())));
                 }
             }
         }

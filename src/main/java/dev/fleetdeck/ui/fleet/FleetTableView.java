@@ -266,7 +266,7 @@ public final class FleetTableView implements FleetView {
     }
 
     private static String powerText(double w) {
-        return w >= 10_000 ? Units.kilowatts(w / 1000) : Units.watts(w);
+        return Units.power(w);
     }
 
     private static String healthText(FleetRow r) {

@@ -1,6 +1,7 @@
 package dev.fleetdeck.ui.overview;
 
 import dev.fleetdeck.model.FleetSnapshot;
+import dev.fleetdeck.model.Units;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.FontScaling;
@@ -44,7 +45,7 @@ public final class OverviewView implements FleetView {
     private final Tile unhealthy = TileFactory.count("tile-unhealthy", "Unhealthy GPUs", "GPUs");
     private final Tile alerts = TileFactory.count("tile-alerts", "Firing alerts", "alerts");
     private final Tile idleGpus = TileFactory.count("tile-idle-gpus", "Idle rented GPUs", "GPUs");
-    private final Tile idleCost = TileFactory.measure("tile-idle-cost", "Idle cost", "$∕h", 2);
+    private final AmountTile idleCost = new AmountTile("tile-idle-cost", "Idle cost");
     // (a division slash: TilesFX draws a unit with "/" as a stacked fraction)
     private final TextGrid modelGrid = new TextGrid(
             List.of("Model", "GPUs", "Rented", "Free", "Sellable", "$/GPU-h", "Market", "Mkt $/GPU-h"),
@@ -75,13 +76,14 @@ public final class OverviewView implements FleetView {
         FontScaling.bind(regionGrid.node(), byRegion, 26, 10, 17);
         FontScaling.bind(providerGrid.node(), providers, 26, 10, 17);
         FontScaling.bind(power.content(), power.tile(), 31, 8, 15);
+        FontScaling.bind(idleCost.content(), idleCost.tile(), 22, 9, 18);
         tiles = Map.ofEntries(Map.entry(totalGpus.getId(), totalGpus), Map.entry(freeGpus.getId(), freeGpus),
                 Map.entry(sellableGpus.getId(), sellableGpus), Map.entry(allocation.getId(), allocation),
                 Map.entry(utilization.getId(), utilization), Map.entry(power.tile().getId(), power.tile()),
                 Map.entry(hottest.getId(), hottest), Map.entry(unhealthy.getId(), unhealthy),
                 Map.entry(byModel.getId(), byModel), Map.entry(byRegion.getId(), byRegion),
                 Map.entry(providers.getId(), providers), Map.entry(alerts.getId(), alerts),
-                Map.entry(idleGpus.getId(), idleGpus), Map.entry(idleCost.getId(), idleCost));
+                Map.entry(idleGpus.getId(), idleGpus), Map.entry(idleCost.tile().getId(), idleCost.tile()));
     }
 
     private HBox header(String sourceLabel) {
@@ -120,7 +122,7 @@ public final class OverviewView implements FleetView {
         grid.add(providers, 3, 2);
         grid.add(alerts, 4, 0);
         grid.add(idleGpus, 4, 1);
-        grid.add(idleCost, 4, 2);
+        grid.add(idleCost.tile(), 4, 2);
         return grid;
     }
 
@@ -176,7 +178,8 @@ public final class OverviewView implements FleetView {
         apply(unhealthy, vm.unhealthy());
         apply(alerts, vm.alerts());
         apply(idleGpus, vm.idleGpus());
-        apply(idleCost, vm.idleCost());
+        OverviewViewModel.Figure cost = vm.idleCost();
+        idleCost.show(Units.costPerHour(cost.value()), cost.description(), cost.text(), cost.health());
         modelGrid.setRows(rows(vm.byModel()));
         regionGrid.setRows(rows(vm.byRegion()));
         providerGrid.setRows(rows(vm.providers()));
@@ -219,6 +222,11 @@ public final class OverviewView implements FleetView {
     /** The table of capacity per model, for tests. */
     TextGrid modelGrid() {
         return modelGrid;
+    }
+
+    /** The idle cost's text, for tests. */
+    String idleCostText() {
+        return idleCost.valueText();
     }
 
     /** The power trend, for tests. */

@@ -152,7 +152,7 @@ public record OverviewViewModel(String updated, Figure totalGpus, Figure freeGpu
 
     static Figure idleCost(IdleReport idle) {
         String worst = idle.byTenant().isEmpty() ? "no tenant pays for idle GPUs"
-                : "worst: " + idle.byTenant().getFirst().name() + " " + String.format(Locale.ENGLISH, "$%,.2f/h",
+                : "worst: " + idle.byTenant().getFirst().name() + " " + Units.costPerHour(
                 idle.byTenant().getFirst().costPerHour()) + " for " + Units.age(idle.byTenant().getFirst()
                 .longestIdle());
         return new Figure(idle.costPerHour(), true, worst, "idle GPUs × price per GPU-hour",

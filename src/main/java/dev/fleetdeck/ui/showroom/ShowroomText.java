@@ -1,6 +1,7 @@
 package dev.fleetdeck.ui.showroom;
 
 import dev.fleetdeck.model.Metrics;
+import dev.fleetdeck.model.Units;
 
 import java.util.Locale;
 
@@ -21,10 +22,6 @@ final class ShowroomText {
 
     /** "812 kW" or "1.24 MW". */
     static String power(double kw) {
-        if (!Metrics.isPresent(kw)) {
-            return "—";
-        }
-        return kw >= 1000 ? String.format(Locale.ENGLISH, "%.2f MW", kw / 1000)
-                : String.format(Locale.ENGLISH, "%,.0f kW", kw);
+        return Units.fleetPower(kw);
     }
 }

@@ -67,6 +67,7 @@ class OverviewViewTest {
         assertEquals(9, unhealthy.getValue());
         assertEquals("9 critical", unhealthy.getDescription());
         assertEquals("8.2 kW", view.powerTrend().valueText(), "8,170 W");
+        assertEquals("$0.00/h", view.idleCostText(), "the currency in front, as everywhere");
 
         assertEquals("H100", view.modelGrid().cellText(0, 0));
         assertEquals("24", view.modelGrid().cellText(0, 1));
