@@ -27,11 +27,29 @@ public final class AlertNotifier {
     private int shown;
     private String lastText = "";
     private boolean pending;
+    private boolean ready = true;
 
     public AlertNotifier(Supplier<Window> owner, Duration every) {
         this.owner = owner;
         this.every = every;
         gap.setOnFinished(e -> flush());
+    }
+
+    /**
+     * Holds every notification until {@link #ready()}: alerts that fire while the window is still coming up are
+     * summed up in one notification once it is on screen (a popup shown before the window is drawn paints a black
+     * rectangle over it). FX thread.
+     */
+    public void holdUntilReady() {
+        ready = false;
+    }
+
+    /** The window is on screen with fleet data: what fired meanwhile is shown now, as one notification. FX thread. */
+    public void ready() {
+        if (!ready) {
+            ready = true;
+            flush();
+        }
     }
 
     /** An alert started firing; callable from any thread. */
@@ -55,7 +73,7 @@ public final class AlertNotifier {
 
     private void flush() {
         pending = false;
-        if (waiting.isEmpty()) {
+        if (waiting.isEmpty() || !ready) {
             return;
         }
         Window window = owner.get();

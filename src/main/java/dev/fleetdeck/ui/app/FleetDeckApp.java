@@ -14,6 +14,7 @@ import dev.fleetdeck.ui.showroom.ShowroomView;
 import dev.fleetdeck.ui.theme.Palette;
 import dev.fleetdeck.ui.theme.Stylesheets;
 import dev.fleetdeck.ui.theme.Theme;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -47,6 +48,7 @@ public final class FleetDeckApp extends Application {
     private boolean sawFleet;
     private Rectangle2D windowBefore;
     private long launchNanos;
+    private AlertNotifier notifier;
 
     private record Launch(DesktopBackend backend, boolean showroom, long nanos) {
     }
@@ -90,6 +92,8 @@ public final class FleetDeckApp extends Application {
         view.setOnSettings(this::openSettings);
 
         AlertNotifier notifier = new AlertNotifier(() -> stage, backend.notifyEvery());
+        notifier.holdUntilReady();
+        this.notifier = notifier;
         FrameBus bus = new FrameBus(frame -> {
             boolean first = !sawFleet && frame.snapshot().gpuCount() > 0;
             sawFleet |= first;
@@ -115,6 +119,10 @@ public final class FleetDeckApp extends Application {
         });
         view.startTicking();
         stage.show();
+        // Whatever happens to the sources, notifications are not held longer than this.
+        PauseTransition latest = new PauseTransition(javafx.util.Duration.seconds(10));
+        latest.setOnFinished(e -> notifier.ready());
+        latest.play();
         if (launch.showroom()) {
             enterShowroom();
         }
@@ -194,6 +202,10 @@ public final class FleetDeckApp extends Application {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
+            // Notifications wait until the window has shown fleet data for a moment (see AlertNotifier).
+            PauseTransition settle = new PauseTransition(javafx.util.Duration.seconds(2));
+            settle.setOnFinished(e -> notifier.ready());
+            settle.play();
             LOG.log(System.Logger.Level.INFO, "first frame with fleet data {0} ms after launch, {1} ms after JVM start",
                     (System.nanoTime() - launchNanos) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());

@@ -82,6 +82,7 @@ public final class FleetTableView implements FleetView {
     private FleetSort sort = FleetSort.NATURAL;
     /** A new order or filter shows its first rows; a new snapshot in the same order keeps the view where it was. */
     private boolean toTop;
+    private final Label placeholder = new Label("Waiting for the first answer of the sources…");
     private BiConsumer<String, Integer> onOpen = (key, gpu) -> { };
     private boolean applying;
     private FleetRows.Result shown;
@@ -104,7 +105,9 @@ public final class FleetTableView implements FleetView {
         table.setId("fleet-table");
         table.getStyleClass().add("fleet-table");
         table.setFixedCellSize(ROW_HEIGHT);
-        table.setPlaceholder(new Label("no nodes match"));
+        placeholder.setId("fleet-empty");
+        placeholder.getStyleClass().add("empty-state");
+        table.setPlaceholder(placeholder);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         add(FleetColumn.NODE, SlotColumns.text("Node", 230, FleetTableView::nodeText));
         // Host names are what an operator reads first: the column gives up width last.
@@ -390,6 +393,10 @@ public final class FleetTableView implements FleetView {
             applying = false;
         }
         shown = result;
+        placeholder.setText(result.nodesTotal() == 0
+                ? "No nodes yet: no source has reported any. Sources (Ctrl+5) says what each one answered."
+                : "No node matches these filters (" + Units.count(result.nodesTotal()) + " nodes in the fleet). "
+                + "Clear filters shows them all.");
         filterBar.setFacets(result.facets());
         counts.setText(countsText(result));
     }

@@ -9,6 +9,7 @@ import dev.fleetdeck.model.Units;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.ui.common.Columns;
 import dev.fleetdeck.ui.common.FleetView;
+import dev.fleetdeck.ui.common.HeaderBar;
 import dev.fleetdeck.ui.common.ToolBars;
 import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.ui.theme.Palette;
@@ -76,11 +77,11 @@ public final class MarketView implements FleetView {
         title.getStyleClass().add("toolbar-label");
         counts.getStyleClass().add("toolbar-label");
         counts.setId("market-counts");
-        FlowPane bar = ToolBars.wrapping(title, counts, filter, spot);
+        FlowPane bar = ToolBars.wrapping(title, filter, spot);
         freshness.setId("market-freshness");
         freshness.getStyleClass().add("market-freshness");
         freshness.setAlignment(Pos.CENTER_LEFT);
-        root.setTop(new VBox(bar, freshness));
+        root.setTop(new VBox(HeaderBar.of("Market", counts), bar, freshness));
         root.setCenter(table);
         root.getStyleClass().add("market-view");
     }

@@ -119,4 +119,17 @@ class AlertsViewTest {
         assertEquals(List.of("gpu-hot"), view.alerts().openRows().stream().map(r -> r.rule()).toList());
         assertEquals(IdleReport.EMPTY.idleGpus(), idle.latest().idleGpus(), "busy fleet: nothing idle");
     }
+
+    @Test
+    void alertsThatFireWhileTheWindowComesUpWaitAndArriveAsOneNotification(FxRobot robot) {
+        robot.interact(() -> notifier.holdUntilReady());
+        FleetFrame hot = snapshot(10, 95);
+        robot.interact(() -> view.show(hot));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, notifier.shown(), "nothing pops up before the window is ready");
+        robot.interact(() -> notifier.ready());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, notifier.shown());
+        assertThat(notifier.lastText()).contains("gpu-critical");
+    }
 }
