@@ -47,7 +47,15 @@ public final class DesktopWiring implements DesktopBackend {
      *                   user's configuration goes when the built-in fleet runs)
      */
     public static void launch(FleetDeckConfig config, Path configFile, boolean showroom, long launchNanos) {
-        FleetDeckApp.launch(new DesktopWiring(config, configFile), showroom, launchNanos);
+        DesktopWiring wiring = new DesktopWiring(config, configFile);
+        // Polling starts while JavaFX starts: the first answers are there when the window is.
+        wiring.monitor.start();
+        try {
+            FleetDeckApp.launch(wiring, showroom, launchNanos);
+        } catch (RuntimeException | Error e) {
+            wiring.close(); // no window (e.g. no display): stop what was started before saying why
+            throw e;
+        }
     }
 
     @Override
@@ -107,7 +115,11 @@ public final class DesktopWiring implements DesktopBackend {
         }
         watcher = new ConfigWatcher(configFile, Wiring.loader(), current, outcome -> reloaded(outcome, reloads))
                 .start();
-        monitor.start();
+        FleetFrame already = monitor.latest();
+        if (already != null) {
+            frames.accept(already);
+            already.alerts().firing().forEach(firing); // fired before the window listened (the notifier dedupes)
+        }
     }
 
     /** On the watcher thread: apply a valid configuration, report either outcome. */

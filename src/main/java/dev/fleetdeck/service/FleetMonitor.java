@@ -49,6 +49,8 @@ public final class FleetMonitor implements AutoCloseable {
     private volatile FleetFrame latest;
     private long revision;
     private volatile Thread backfill;
+    private final java.util.concurrent.atomic.AtomicBoolean backfillStarted = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean backfillWanted;
 
     public FleetMonitor(PollingService polling) {
         this(polling, AlertSettings.defaults(), null);
@@ -81,6 +83,9 @@ public final class FleetMonitor implements AutoCloseable {
             idle.accept(snap);
             alerts.accept(snap);
             publish(snap);
+        }
+        if (backfillWanted && PollingService.everyProviderPolled().test(snap)) {
+            startBackfill();
         }
     }
 
@@ -177,9 +182,19 @@ public final class FleetMonitor implements AutoCloseable {
         polling.reconfigure(providers, unreachableAfter, joins);
     }
 
-    /** Starts polling, and in the background backfills the last hour of fleet trends from providers that can. */
+    /**
+     * Starts polling, and in the background backfills the last day of fleet trends from providers that can. The
+     * backfill waits for every source's first answer, so that it does not compete with the first frame.
+     */
     public void start() {
+        backfillWanted = true;
         polling.start();
+    }
+
+    private void startBackfill() {
+        if (!backfillStarted.compareAndSet(false, true)) {
+            return;
+        }
         backfill = Thread.ofVirtual().name("fleetdeck-backfill").start(() -> {
             try {
                 HistoryBackfill.run(polling.providers(), history.fleet(), Clock.systemUTC());
@@ -191,6 +206,9 @@ public final class FleetMonitor implements AutoCloseable {
 
     /** Waits until the start-up history backfill is done (the snapshot command renders after it). */
     public void awaitBackfill(Duration timeout) throws InterruptedException {
+        if (backfillWanted) {
+            startBackfill(); // in case no answer made every source polled yet
+        }
         Thread b = backfill;
         if (b != null) {
             b.join(timeout);

@@ -55,6 +55,9 @@ public final class AlertNotifier {
     /** An alert started firing; callable from any thread. */
     public void fired(Alert alert) {
         Platform.runLater(() -> {
+            if (waiting.stream().anyMatch(a -> a.key().equals(alert.key()))) {
+                return;
+            }
             waiting.add(alert);
             if (pending) {
                 return;

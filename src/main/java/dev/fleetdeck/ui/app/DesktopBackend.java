@@ -41,9 +41,10 @@ public interface DesktopBackend extends AutoCloseable {
     AlertActions alertActions();
 
     /**
-     * Starts polling and configuration watching. {@code frames} receives every frame and {@code firing} every alert
-     * that starts firing, both on the back end's threads; {@code reloads} hears of every configuration change, on the
-     * watcher's thread, after a valid one was applied.
+     * Connects the window and starts configuration watching (polling may have started already: the newest frame,
+     * if any, is handed over at once). {@code frames} receives every frame and {@code firing} every alert that starts
+     * firing, both on the back end's threads; {@code reloads} hears of every configuration change, on the watcher's
+     * thread, after a valid one was applied.
      */
     void start(Consumer<FleetFrame> frames, Consumer<Alert> firing, ReloadListener reloads);
 

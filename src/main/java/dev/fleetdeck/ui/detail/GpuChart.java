@@ -60,8 +60,11 @@ final class GpuChart {
         };
     }
 
-    /** Shows one series per GPU (index → series) over {@code [now − window, now]}. */
-    void show(List<Integer> gpuIndexes, List<Series> series, Instant now, Duration window) {
+    /**
+     * Shows one series per GPU (index → series) over {@code [now − window, now]}; with a focused GPU (≥ 0) its line
+     * stands out and the others are dimmed.
+     */
+    void show(List<Integer> gpuIndexes, List<Series> series, Instant now, Duration window, int focus) {
         long end = now.getEpochSecond();
         long start = end - window.toSeconds();
         x.setLowerBound(start);
@@ -93,6 +96,29 @@ final class GpuChart {
         if (!reuse) {
             chart.getData().setAll(out);
         }
+        for (int i = 0; i < chart.getData().size(); i++) {
+            javafx.scene.Node line = chart.getData().get(i).getNode();
+            if (line != null) {
+                boolean focused = focus < 0 || gpuIndexes.get(i) == focus;
+                line.setOpacity(focused ? 1 : DIMMED);
+                line.setStyle(focus >= 0 && focused ? "-fx-stroke-width: 3px;" : "");
+                if (focus >= 0 && focused) {
+                    line.toFront();
+                }
+            }
+        }
+    }
+
+    /** How visible the other GPUs' lines stay beside a focused one. */
+    static final double DIMMED = 0.25;
+
+    /** The opacity of each line, in series order (tests). */
+    List<Double> lineOpacities() {
+        List<Double> out = new ArrayList<>();
+        for (var s : chart.getData()) {
+            out.add(s.getNode() == null ? 1.0 : s.getNode().getOpacity());
+        }
+        return out;
     }
 
     /** Points drawn in all lines (tests). */

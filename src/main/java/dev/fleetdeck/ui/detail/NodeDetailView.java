@@ -336,7 +336,7 @@ public final class NodeDetailView implements FleetView {
             for (int i : indexes) {
                 series.add(history.gpu(provider, hostname, i, chart.metric(), window));
             }
-            chart.show(indexes, series, snapshot.takenAt(), window);
+            chart.show(indexes, series, snapshot.takenAt(), window, focusGpu);
         }
     }
 
@@ -377,6 +377,16 @@ public final class NodeDetailView implements FleetView {
     @Override
     public BorderPane node() {
         return root;
+    }
+
+    /** The opacity of each GPU's line in one metric's chart (tests). */
+    public List<Double> lineOpacities(GpuMetric metric) {
+        for (GpuChart c : charts) {
+            if (c.metric() == metric) {
+                return c.lineOpacities();
+            }
+        }
+        return List.of();
     }
 
     /** The chart of one metric's points in all lines (tests). */

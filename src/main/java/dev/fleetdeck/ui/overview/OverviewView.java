@@ -169,6 +169,7 @@ public final class OverviewView implements FleetView {
         apply(allocation, vm.allocation());
         apply(utilization, vm.utilization());
         OverviewViewModel.Power p = vm.power();
+        power.setScaleTop(p.limitKw() > 0 ? p.limitKw() : Double.NaN);
         if (p.past().size() >= 2) {
             power.update(p.valueText(), p.past().epochMillis(), p.past().values(), p.context());
         } else {

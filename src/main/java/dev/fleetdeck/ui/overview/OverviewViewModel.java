@@ -58,9 +58,10 @@ public record OverviewViewModel(String updated, Figure totalGpus, Figure freeGpu
     }
 
     /**
-     * The power tile: the value now and the minute means of the last two hours (empty before there is a past).
+     * The power tile: the value now, the sum of the power limits (the top of its scale, so a 5 % dip looks like 5 %),
+     * and the minute means of the last two hours (empty before there is a past).
      */
-    public record Power(String valueText, double kw, Instant at, Series past, String context) {
+    public record Power(String valueText, double kw, double limitKw, Instant at, Series past, String context) {
     }
 
     /** A row of one of the overview's small tables, with a style class per cell ("" for none). */
@@ -97,7 +98,7 @@ public record OverviewViewModel(String updated, Figure totalGpus, Figure freeGpu
 
         String powerContext = Metrics.isPresent(t.powerLimitKw())
                 ? "of " + Units.kilowatts(t.powerLimitKw()) + " power limits" : "no GPU reports power";
-        Power power = new Power(Units.kilowatts(t.powerKw()), t.powerKw(), snap.takenAt(),
+        Power power = new Power(Units.kilowatts(t.powerKw()), t.powerKw(), t.powerLimitKw(), snap.takenAt(),
                 frame.history().fleet(FleetSeries.POWER_KW, POWER_WINDOW, snap.takenAt()), powerContext);
 
         Figure unhealthy = new Figure(t.unhealthyGpus(), true, Units.count(t.criticalGpus()) + " critical",

@@ -21,7 +21,8 @@ final class TrendTile {
     TrendTile(String id, String title, int points) {
         value.getStyleClass().add("trend-value");
         detail.getStyleClass().add("trend-detail");
-        line = new TrendChart(TrendChart.Scale.AROUND_DATA, Double.NaN, false, points);
+        // From zero: a dip of 5 % looks like 5 %, not like a crash (the scale's top is set to the power limit).
+        line = new TrendChart(TrendChart.Scale.FROM_ZERO, Double.NaN, false, points);
         box = new VBox(value, detail, line);
         box.getStyleClass().add("trend-box");
         VBox.setVgrow(line, Priority.ALWAYS);
@@ -35,6 +36,11 @@ final class TrendTile {
     /** The tile's body, whose font size scales the value and caption. */
     VBox content() {
         return box;
+    }
+
+    /** The top of the line's scale (NaN: the data's maximum plus 10 %). */
+    void setScaleTop(double top) {
+        line.setFixedMax(top);
     }
 
     /** Shows a value (text with unit) taken at {@code at}, and appends the number to the sparkline. */

@@ -142,6 +142,12 @@ class FleetViewsTest {
         });
         assertThat(robot.lookup("#detail-reasons").queryLabeled().getText()).contains("GPU 4: XID 119");
         assertThat(view.detail().eventMessages()).anySatisfy(m -> assertThat(m).startsWith("x1 GPU 4: XID 119"));
+
+        robot.interact(() -> view.openNode("alpha/x1", 4));
+        List<Double> opacities = view.detail().lineOpacities(GpuMetric.TEMPERATURE_C);
+        assertEquals(8, opacities.size());
+        assertEquals(1.0, opacities.get(4), "the focused GPU stands out");
+        assertTrue(opacities.get(0) < 0.5, "the others are dimmed: " + opacities);
     }
 
     @Test

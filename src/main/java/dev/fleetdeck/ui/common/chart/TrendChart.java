@@ -73,7 +73,7 @@ public final class TrendChart extends Control {
     private final StyleableObjectProperty<Paint> markColor = new SimpleStyleableObjectProperty<>(MARK_COLOR, this,
             "markColor", MARK_COLOR.getInitialValue(this));
     private final Scale scale;
-    private final double fixedMax;
+    private double fixedMax;
     private final boolean markZeroMinimums;
     private final int capacity;
     private TrendData data = TrendData.EMPTY;
@@ -102,6 +102,14 @@ public final class TrendChart extends Control {
     public void setSeries(long[] epochMillis, double[] values, double[] minimums) {
         data = TrendData.of(epochMillis, values, minimums, capacity);
         onChange.run();
+    }
+
+    /** Changes the top of a {@link Scale#FROM_ZERO} axis (NaN: the data's maximum), e.g. to the fleet's power limit. */
+    public void setFixedMax(double max) {
+        if (Double.compare(max, fixedMax) != 0) {
+            fixedMax = max;
+            onChange.run();
+        }
     }
 
     /** Appends the newest value (absent values are skipped: a live value has no gap to show yet). */
