@@ -23,6 +23,7 @@ final class TrendTile {
         detail.getStyleClass().add("trend-detail");
         // From zero: a dip of 5 % looks like 5 %, not like a crash (the scale's top is set to the power limit).
         line = new TrendChart(TrendChart.Scale.FROM_ZERO, Double.NaN, false, points);
+        line.showAxes(Units::kilowatts, java.time.ZoneId.systemDefault());
         box = new VBox(value, detail, line);
         box.getStyleClass().add("trend-box");
         VBox.setVgrow(line, Priority.ALWAYS);

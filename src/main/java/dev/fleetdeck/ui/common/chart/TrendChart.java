@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The one line chart of FleetDeck: a series of values over time on one Canvas, no animation, no symbols, gaps (NaN)
  * drawn as gaps, downsampled to the pixel width by the skin. Its colours come from CSS ({@code .trend-chart}:
- * {@code -fd-line-color}, {@code -fd-mark-color}, by default the theme's accent and critical colours), so a theme
+ * {@code -fd-line-color}, {@code -fd-mark-color}, {@code -fd-axis-color}: the theme's accent, critical and muted text
+ * colours), so a theme
  * switch recolours every chart; a showroom's branding sets them inline.
  *
  * <p>Two ways to feed it: {@link #setSeries} replaces the data (a stretch of history), {@link #append} adds the
@@ -59,12 +60,26 @@ public final class TrendChart extends Control {
         }
     };
 
+    private static final CssMetaData<TrendChart, Paint> AXIS_COLOR = new CssMetaData<>("-fd-axis-color",
+            PaintConverter.getInstance(), Color.web("#8b98a9")) {
+        @Override
+        public boolean isSettable(TrendChart c) {
+            return !c.axisColor.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Paint> getStyleableProperty(TrendChart c) {
+            return c.axisColor;
+        }
+    };
+
     private static final List<CssMetaData<? extends Styleable, ?>> CSS;
 
     static {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
         all.add(LINE_COLOR);
         all.add(MARK_COLOR);
+        all.add(AXIS_COLOR);
         CSS = Collections.unmodifiableList(all);
     }
 
@@ -72,12 +87,16 @@ public final class TrendChart extends Control {
             "lineColor", LINE_COLOR.getInitialValue(this));
     private final StyleableObjectProperty<Paint> markColor = new SimpleStyleableObjectProperty<>(MARK_COLOR, this,
             "markColor", MARK_COLOR.getInitialValue(this));
+    private final StyleableObjectProperty<Paint> axisColor = new SimpleStyleableObjectProperty<>(AXIS_COLOR, this,
+            "axisColor", AXIS_COLOR.getInitialValue(this));
     private final Scale scale;
     private double fixedMax;
     private final boolean markZeroMinimums;
     private final int capacity;
     private TrendData data = TrendData.EMPTY;
     private Runnable onChange = () -> { };
+    private java.util.function.DoubleFunction<String> valueText;
+    private java.time.ZoneId zone = java.time.ZoneId.systemDefault();
 
     /**
      * @param scale            how the value axis is chosen
@@ -96,12 +115,32 @@ public final class TrendChart extends Control {
         setPrefHeight(80);
         lineColor.addListener((o, a, b) -> onChange.run());
         markColor.addListener((o, a, b) -> onChange.run());
+        axisColor.addListener((o, a, b) -> onChange.run());
     }
 
     /** Replaces the data with a series: times, values (NaN = gap) and per-point minimums (null = the values). */
     public void setSeries(long[] epochMillis, double[] values, double[] minimums) {
         data = TrendData.of(epochMillis, values, minimums, capacity);
         onChange.run();
+    }
+
+    /**
+     * Draws axes: times along the bottom (in {@code zone}) and the scale's bottom and top on the left, written by
+     * {@code valueText} with its unit ("0 kW", "2,536 kW"); hovering shows a crosshair with the time and value.
+     * Without it the chart is a bare line (the showroom's big trends, where the caption says what it is).
+     */
+    public void showAxes(java.util.function.DoubleFunction<String> text, java.time.ZoneId timeZone) {
+        valueText = text;
+        zone = timeZone;
+        onChange.run();
+    }
+
+    java.util.function.DoubleFunction<String> valueText() {
+        return valueText;
+    }
+
+    java.time.ZoneId zone() {
+        return zone;
     }
 
     /** Changes the top of a {@link Scale#FROM_ZERO} axis (NaN: the data's maximum), e.g. to the fleet's power limit. */
@@ -168,6 +207,10 @@ public final class TrendChart extends Control {
 
     public Paint getMarkColor() {
         return markColor.get();
+    }
+
+    public Paint getAxisColor() {
+        return axisColor.get();
     }
 
     @Override
