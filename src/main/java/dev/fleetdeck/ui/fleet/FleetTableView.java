@@ -13,20 +13,14 @@ import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.ui.theme.Palette;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -163,7 +157,7 @@ public final class FleetTableView implements FleetView {
             };
             // The full GPU UUID (the GPUs column shows its start) on hover; the text is made only when it shows.
             Tooltip tip = new Tooltip();
-            tip.setOnShowing(e -> tip.setText(row.getItem() == null ? "" : tooltipText(row.getItem().row())));
+            tip.setOnShowing(e -> tip.setText(row.getItem() == null ? "" : RowIdentity.tooltipText(row.getItem().row())));
             row.setTooltip(tip);
             row.setOnMouseClicked(e -> {
                 FleetRow item = row.getItem() == null ? null : row.getItem().row();
@@ -178,7 +172,7 @@ public final class FleetTableView implements FleetView {
             });
             return row;
         });
-        table.setContextMenu(copyMenu());
+        table.setContextMenu(RowIdentity.copyMenu(this::selectedRow));
         table.setOnKeyPressed(e -> {
             FleetRow item = selectedRow();
             if (item == null) {
@@ -187,8 +181,8 @@ public final class FleetTableView implements FleetView {
             if (e.getCode() == KeyCode.ENTER) {
                 open(item);
                 e.consume();
-            } else if (COPY.match(e)) {
-                copy(item);
+            } else if (RowIdentity.COPY.match(e)) {
+                RowIdentity.copy(item);
                 e.consume();
             } else if (e.getCode() == KeyCode.RIGHT && !item.isGpu() && !item.expanded()
                     || e.getCode() == KeyCode.LEFT && !item.isGpu() && item.expanded()) {
@@ -198,38 +192,7 @@ public final class FleetTableView implements FleetView {
         });
     }
 
-    private ContextMenu copyMenu() {
-        MenuItem item = new MenuItem("Copy GPU UUID or node name  Ctrl+C");
-        item.setOnAction(e -> {
-            FleetRow r = selectedRow();
-            if (r != null) {
-                copy(r);
-            }
-        });
-        return new ContextMenu(item);
-    }
-
     private static final javafx.css.PseudoClass GPU_ROW = javafx.css.PseudoClass.getPseudoClass("gpu");
-    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
-
-    /** What a row stands for, whole: a GPU's full UUID, a node's provider/host. */
-    static String identity(FleetRow r) {
-        return r.isGpu() ? r.gpu().uuid() : NodeKey.of(r.node().provider(), r.node().hostname());
-    }
-
-    static String tooltipText(FleetRow r) {
-        return r.isGpu() ? "GPU " + r.gpu().index() + " of " + r.node().hostname() + "\n" + r.gpu().uuid()
-                + "\nCtrl+C copies the UUID" : r.node().hostname() + " (" + r.node().provider() + ")\nCtrl+C copies "
-                + NodeKey.of(r.node().provider(), r.node().hostname());
-    }
-
-    /** Ctrl+C and the context menu: the selected row's identity to the clipboard. */
-    private void copy(FleetRow r) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(identity(r));
-        Clipboard.getSystemClipboard().setContent(content);
-    }
-
     private FleetRow selectedRow() {
         Slot slot = table.getSelectionModel().getSelectedItem();
         return slot == null ? null : slot.row();

@@ -32,10 +32,10 @@ class FleetRowsTest {
     void aGpuRowStandsForItsFullUuidAndANodeRowForProviderSlashHost() {
         FleetRows.Result r = FleetRows.compute(snap, FleetFilter.NONE, FleetSort.NATURAL, Set.of("alpha/a3"));
         FleetRow gpu = r.rows().stream().filter(FleetRow::isGpu).findFirst().orElseThrow();
-        assertEquals(gpu.gpu().uuid(), FleetTableView.identity(gpu));
+        assertEquals(gpu.gpu().uuid(), RowIdentity.identity(gpu));
         assertTrue(gpu.gpu().uuid().length() > 12, "longer than what the GPUs column shows");
-        assertThat(FleetTableView.tooltipText(gpu)).contains(gpu.gpu().uuid()).contains("Ctrl+C");
-        assertEquals("alpha/a3", FleetTableView.identity(byHost(r, "a3")));
+        assertThat(RowIdentity.tooltipText(gpu)).contains(gpu.gpu().uuid()).contains("Ctrl+C");
+        assertEquals("alpha/a3", RowIdentity.identity(byHost(r, "a3")));
     }
 
     @Test
