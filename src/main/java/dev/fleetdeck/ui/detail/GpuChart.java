@@ -24,7 +24,7 @@ final class GpuChart {
     private final GpuMetric metric;
     private final NumberAxis x = new NumberAxis();
     private final NumberAxis y = new NumberAxis();
-    private final LineChart<Number, Number> chart = new LineChart<>(x, y);
+    private final ThresholdLineChart chart = new ThresholdLineChart(x, y);
 
     GpuChart(GpuMetric metric, ZoneId zone) {
         this.metric = metric;
@@ -119,6 +119,57 @@ final class GpuChart {
             out.add(s.getNode() == null ? 1.0 : s.getNode().getOpacity());
         }
         return out;
+    }
+
+    /**
+     * The limits to draw (temperature: the model's warn and critical limits; power: the highest power limit). The
+     * value axis then reaches the highest of them, so the data's distance to its limit is visible.
+     */
+    void setThresholds(List<ThresholdLineChart.Threshold> limits) {
+        chart.setThresholds(limits);
+        if (metric == GpuMetric.UTILIZATION_PCT || metric == GpuMetric.MEMORY_USED_PCT) {
+            return;
+        }
+        double top = limits.stream().mapToDouble(ThresholdLineChart.Threshold::value).max().orElse(Double.NaN);
+        if (Double.isNaN(top)) {
+            y.setAutoRanging(true);
+            return;
+        }
+        double dataMax = Double.NEGATIVE_INFINITY;
+        double dataMin = Double.POSITIVE_INFINITY;
+        for (var s : chart.getData()) {
+            for (var d : s.getData()) {
+                dataMax = Math.max(dataMax, d.getYValue().doubleValue());
+                dataMin = Math.min(dataMin, d.getYValue().doubleValue());
+            }
+        }
+        double upper = Math.max(top * 1.05, dataMax);
+        double lower = metric == GpuMetric.TEMPERATURE_C
+                ? Math.max(0, Math.floor((Math.min(dataMin, top) - 10) / 10) * 10) : 0;
+        double step = niceStep((upper - lower) / 5);
+        y.setAutoRanging(false);
+        y.setLowerBound(lower);
+        y.setUpperBound(Math.ceil(upper / step) * step);
+        y.setTickUnit(step);
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}: ticks people read at a glance (10, 20, 50, 100 W). */
+    static double niceStep(double raw) {
+        if (!(raw > 0)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * magnitude >= raw) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    /** The limits drawn now (tests). */
+    List<ThresholdLineChart.Threshold> thresholds() {
+        return chart.thresholds();
     }
 
     /** Points drawn in all lines (tests). */

@@ -148,6 +148,8 @@ class FleetViewsTest {
         assertEquals(8, opacities.size());
         assertEquals(1.0, opacities.get(4), "the focused GPU stands out");
         assertTrue(opacities.get(0) < 0.5, "the others are dimmed: " + opacities);
+        assertEquals(List.of("warn 85 °C", "critical 92 °C"), view.detail().thresholdLabels(GpuMetric.TEMPERATURE_C),
+                "an H100's own limits");
     }
 
     @Test
