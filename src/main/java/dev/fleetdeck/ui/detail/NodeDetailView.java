@@ -5,9 +5,7 @@ import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.GpuProcess;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.HealthReason;
-import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Node;
-import dev.fleetdeck.model.TemperatureLimits;
 import dev.fleetdeck.model.Units;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.events.EventWindow;
@@ -339,7 +337,7 @@ public final class NodeDetailView implements FleetView {
                 series.add(history.gpu(provider, hostname, i, chart.metric(), window));
             }
             chart.show(indexes, series, snapshot.takenAt(), window, focusGpu);
-            chart.setThresholds(limits(chart.metric()));
+            chart.setThresholds(NodeLimits.of(node, chart.metric()));
         }
     }
 
@@ -380,29 +378,6 @@ public final class NodeDetailView implements FleetView {
     @Override
     public BorderPane node() {
         return root;
-    }
-
-    /** What the node's GPUs may not cross: the model's temperature limits, the highest power limit. */
-    private List<ThresholdLineChart.Threshold> limits(GpuMetric metric) {
-        if (node == null) {
-            return List.of();
-        }
-        return switch (metric) {
-            case TEMPERATURE_C -> {
-                TemperatureLimits t = TemperatureLimits.of(node.gpuModel());
-                yield List.of(new ThresholdLineChart.Threshold(t.gpuWarnC(), Health.WARN,
-                                "warn " + Units.celsius(t.gpuWarnC())),
-                        new ThresholdLineChart.Threshold(t.gpuCritC(), Health.CRIT, "critical "
-                                + Units.celsius(t.gpuCritC())));
-            }
-            case POWER_W -> {
-                double max = node.gpus().stream().mapToDouble(Gpu::powerLimitW).filter(Metrics::isPresent).max()
-                        .orElse(Double.NaN);
-                yield Double.isNaN(max) ? List.of() : List.of(new ThresholdLineChart.Threshold(max, Health.WARN,
-                        "power limit " + Units.watts(max)));
-            }
-            default -> List.of();
-        };
     }
 
     /** The limits drawn in one metric's chart (tests). */
