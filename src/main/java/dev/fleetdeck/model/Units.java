@@ -20,6 +20,11 @@ public final class Units {
         return String.format(Locale.ENGLISH, "%,d", n);
     }
 
+    /** "4,096" or "33.3": a number without its unit, with thousands separators and the given decimals. */
+    public static String number(double v, int decimals) {
+        return Metrics.isPresent(v) ? String.format(Locale.ENGLISH, "%,." + decimals + "f", v) : ABSENT;
+    }
+
     /** "4,096 GPUs" / "1 GPU". */
     public static String gpus(long n) {
         return count(n) + (n == 1 ? " GPU" : " GPUs");

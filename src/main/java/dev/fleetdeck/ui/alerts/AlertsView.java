@@ -6,6 +6,7 @@ import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.alerts.Alert;
 import dev.fleetdeck.service.alerts.AlertState;
 import dev.fleetdeck.service.idle.IdleReport;
+import dev.fleetdeck.ui.common.ScaledWidths;
 import dev.fleetdeck.ui.common.AlertActions;
 import dev.fleetdeck.ui.common.Columns;
 import dev.fleetdeck.ui.common.FleetView;
@@ -112,6 +113,7 @@ public final class AlertsView implements FleetView {
         VBox.setVgrow(nodes, Priority.ALWAYS);
         VBox.setVgrow(tenants, Priority.ALWAYS);
         right.setPrefWidth(700);
+        ScaledWidths.mark(right);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox body = new HBox(12, left, right);
         body.getStyleClass().add("sources-body");

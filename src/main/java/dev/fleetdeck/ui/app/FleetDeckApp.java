@@ -141,6 +141,7 @@ public final class FleetDeckApp extends Application {
             if (Theme.of(s.theme()) != Theme.DARK) {
                 view.applyTheme(Theme.of(s.theme()));
             }
+            view.typeScale().setZoom(s.zoom());
         });
     }
 
@@ -152,7 +153,8 @@ public final class FleetDeckApp extends Application {
                 : new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         if (bounds.getWidth() > 0 && bounds.getHeight() > 0) {
             new WindowState(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(),
-                    stage.isMaximized(), view.currentView(), Palette.theme().key()).save(WindowState.defaultFile());
+                    stage.isMaximized(), view.currentView(), Palette.theme().key(), view.typeScale().zoom())
+                    .save(WindowState.defaultFile());
         }
     }
 
@@ -219,7 +221,8 @@ public final class FleetDeckApp extends Application {
             try {
                 DesktopBackend.SettingsAccess access = backend.openSettings();
                 Platform.runLater(() -> new SettingsDialog(access.edit(), access.forms(), access.tester(),
-                        file -> view.configApplied("Saved " + file + "; applying…"), view::applyTheme).show(stage));
+                        file -> view.configApplied("Saved " + file + "; applying…"), view::applyTheme)
+                        .zoomed(view.typeScale().zoom()).show(stage));
             } catch (IOException | ConfigException e) {
                 String file = backend.configFile().toString();
                 List<ConfigError> errors = e instanceof ConfigException ce ? ce.errors()

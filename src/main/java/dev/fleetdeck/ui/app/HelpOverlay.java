@@ -20,6 +20,7 @@ final class HelpOverlay {
             new String[]{"Click a cell", "Heatmap: open its node"},
             new String[]{"Esc / Alt+←", "Close this, or go back from the node detail"},
             new String[]{"Ctrl+,", "Settings: sources, alert thresholds, polling, theme"},
+            new String[]{"Ctrl + / Ctrl − / Ctrl 0", "Larger / smaller type, or back to the window's size"},
             new String[]{"F1 or ?", "This help"});
 
     /** The shortcuts, as listed: every view's (from {@link ViewId}), then the other keys. */

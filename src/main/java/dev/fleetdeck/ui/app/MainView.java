@@ -8,6 +8,7 @@ import dev.fleetdeck.ui.common.AlertActions;
 import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.Navigator;
 import dev.fleetdeck.ui.common.Offload;
+import dev.fleetdeck.ui.common.TypeScale;
 import dev.fleetdeck.ui.common.ViewContext;
 import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.ui.detail.NodeDetailView;
@@ -75,6 +76,7 @@ public final class MainView implements Navigator {
     private final Button themeButton = new Button("Theme");
     private Scene scene;
     private FleetFrame latest;
+    private final TypeScale typeScale;
 
     /** A view whose heavy work runs on the FX thread, with no alert actions (tests). */
     public MainView(String sourceLabel, Clock clock, ZoneId zone) {
@@ -86,6 +88,8 @@ public final class MainView implements Navigator {
      */
     public MainView(ViewContext context) {
         ViewContext c = context.withNavigator(this);
+        typeScale = c.typeScale();
+        typeScale.attach(root);
         for (ViewId id : ViewId.windowViews()) {
             views.put(id, ViewCatalog.create(id, c));
         }
@@ -178,7 +182,7 @@ public final class MainView implements Navigator {
         return banner;
     }
 
-    /** Ctrl+1…7 switch views, Ctrl+K searches, F1 or ? shows the shortcuts, Esc / Alt+← go back, F11 showroom. */
+    /** Ctrl+1…7 switch views, Ctrl +/−/0 zoom the type, Ctrl+K searches, F1 or ? shows the shortcuts, Esc / Alt+← go back, F11 showroom. */
     public void installShortcuts(Scene scene) {
         this.scene = scene;
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () -> onShowroom.run());
@@ -187,6 +191,7 @@ public final class MainView implements Navigator {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                 () -> onSettings.run());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), this::back);
+        ZoomKeys.install(scene, typeScale);
         for (ViewId view : ViewId.windowViews()) {
             String digit = view.shortcut().substring(view.shortcut().length() - 1);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + digit),
@@ -259,6 +264,7 @@ public final class MainView implements Navigator {
         Node content = views.get(view).node();
         if (frame.getCenter() != content) {
             frame.setCenter(content);
+            typeScale.fit(content);
         }
         buttons.get(view).setSelected(true);
         catchUp();
@@ -340,6 +346,7 @@ public final class MainView implements Navigator {
         }
         shownRevision.put(current, f.revision());
         views.get(current).show(f);
+        typeScale.fit(views.get(current).node());
     }
 
     public void startTicking() {
@@ -393,6 +400,11 @@ public final class MainView implements Navigator {
 
     public boolean helpShowing() {
         return help.isShowing();
+    }
+
+    /** The window's type scale (Ctrl + / Ctrl − / Ctrl 0). */
+    public TypeScale typeScale() {
+        return typeScale;
     }
 
     public ProviderStrip strip() {

@@ -21,7 +21,7 @@ final class ViewCatalog {
 
     static FleetView create(ViewId id, ViewContext c) {
         return switch (id) {
-            case OVERVIEW -> new OverviewView(c.sourceLabel(), c.zone());
+            case OVERVIEW -> new OverviewView(c.sourceLabel(), c.zone(), c.typeScale());
             case FLEET -> {
                 FleetTableView v = new FleetTableView(c.offload());
                 v.setOnOpen(c.navigator()::openNode);

@@ -1,5 +1,6 @@
 package dev.fleetdeck.ui.app;
 
+import dev.fleetdeck.ui.common.TypeScale;
 import dev.fleetdeck.ui.theme.Theme;
 import javafx.geometry.Rectangle2D;
 
@@ -16,13 +17,14 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The window as the user left it: position, size, maximised, the view on screen and the colour theme. Kept in
+ * The window as the user left it: position, size, maximised, the view on screen, the colour theme and the type zoom
+ * (Ctrl + / Ctrl −). Kept in
  * {@code $XDG_STATE_HOME/fleetdeck/window.properties} (else {@code ~/.local/state/fleetdeck/}), written atomically;
  * an unreadable or nonsensical file is ignored. A window that would open off every screen (a monitor unplugged)
  * opens centred on the primary one instead.
  */
 public record WindowState(double x, double y, double width, double height, boolean maximized, String view,
-                          String theme) {
+                          String theme, double zoom) {
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
     private static final System.Logger LOG = System.getLogger(WindowState.class.getName());
@@ -53,7 +55,8 @@ public record WindowState(double x, double y, double width, double height, boole
             WindowState s = new WindowState(Double.parseDouble(p.getProperty("x")),
                     Double.parseDouble(p.getProperty("y")), Double.parseDouble(p.getProperty("width")),
                     Double.parseDouble(p.getProperty("height")), Boolean.parseBoolean(p.getProperty("maximized")),
-                    p.getProperty("view", "overview"), p.getProperty("theme", Theme.DARK.key()));
+                    p.getProperty("view", "overview"), p.getProperty("theme", Theme.DARK.key()),
+                    TypeScale.clampZoom(Double.parseDouble(p.getProperty("zoom", "1"))));
             if (!Double.isFinite(s.x) || !Double.isFinite(s.y) || !(s.width >= MIN_WIDTH / 2)
                     || !(s.height >= MIN_HEIGHT / 2) || s.width > 100_000 || s.height > 100_000) {
                 throw new IOException("position or size out of range");
@@ -75,6 +78,7 @@ public record WindowState(double x, double y, double width, double height, boole
         p.setProperty("maximized", Boolean.toString(maximized));
         p.setProperty("view", view);
         p.setProperty("theme", theme);
+        p.setProperty("zoom", Double.toString(zoom));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -98,13 +102,13 @@ public record WindowState(double x, double y, double width, double height, boole
             if (visibleW >= 200 && visibleH >= 100) {
                 double w = Math.max(Math.min(width, s.getWidth()), Math.min(MIN_WIDTH, s.getWidth()));
                 double h = Math.max(Math.min(height, s.getHeight()), Math.min(MIN_HEIGHT, s.getHeight()));
-                return new WindowState(x, Math.max(y, s.getMinY()), w, h, maximized, view, theme);
+                return new WindowState(x, Math.max(y, s.getMinY()), w, h, maximized, view, theme, zoom);
             }
         }
         Rectangle2D primary = screens.getFirst();
         double w = Math.min(Math.max(width, MIN_WIDTH), primary.getWidth());
         double h = Math.min(Math.max(height, MIN_HEIGHT), primary.getHeight());
         return new WindowState(primary.getMinX() + (primary.getWidth() - w) / 2,
-                primary.getMinY() + (primary.getHeight() - h) / 2, w, h, maximized, view, theme);
+                primary.getMinY() + (primary.getHeight() - h) / 2, w, h, maximized, view, theme, zoom);
     }
 }

@@ -13,6 +13,7 @@ import dev.fleetdeck.service.events.FleetEvent;
 import dev.fleetdeck.service.history.GpuMetric;
 import dev.fleetdeck.service.history.HistoryReader;
 import dev.fleetdeck.service.history.Series;
+import dev.fleetdeck.ui.common.ScaledWidths;
 import dev.fleetdeck.ui.common.Columns;
 import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.HeaderBar;
@@ -195,6 +196,8 @@ public final class NodeDetailView implements FleetView {
         VBox right = titled("Processes", pr);
         HBox.setHgrow(left, Priority.ALWAYS);
         right.setPrefWidth(560);
+        right.setMinWidth(560);
+        ScaledWidths.mark(right);
         HBox box = new HBox(10, left, right);
         box.setPrefHeight(250);
         box.getStyleClass().add("detail-tables");

@@ -2,6 +2,7 @@ package dev.fleetdeck.ui.fleet;
 
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.NodeState;
+import dev.fleetdeck.ui.common.ScaledWidths;
 import dev.fleetdeck.ui.common.Columns;
 import dev.fleetdeck.ui.common.ToolBars;
 import dev.fleetdeck.ui.theme.Palette;
@@ -65,6 +66,7 @@ final class FleetFilterBar {
         javafx.scene.text.Text measure = new javafx.scene.text.Text(title + " (88/88)");
         measure.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 14));
         box.setPrefWidth(Math.ceil(measure.getLayoutBounds().getWidth()) + 48);
+        ScaledWidths.mark(box);
         box.setConverter(Columns.toText(label));
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> changed());
     }

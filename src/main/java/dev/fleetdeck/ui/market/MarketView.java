@@ -7,6 +7,7 @@ import dev.fleetdeck.model.ProviderStatus;
 import dev.fleetdeck.model.StockLevel;
 import dev.fleetdeck.model.Units;
 import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.ui.common.ScaledWidths;
 import dev.fleetdeck.ui.common.Columns;
 import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.HeaderBar;
@@ -72,6 +73,7 @@ public final class MarketView implements FleetView {
         filter.setPromptText("Filter: model, region or cloud");
         filter.setId("market-filter");
         filter.setPrefWidth(280);
+        ScaledWidths.mark(filter);
         filter.textProperty().addListener((obs, was, is) -> applyFilter());
         Label title = new Label("Market capacity: what the clouds rent out now (not our fleet)");
         title.getStyleClass().add("toolbar-label");

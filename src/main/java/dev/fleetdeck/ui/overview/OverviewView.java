@@ -7,6 +7,7 @@ import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.FontScaling;
 import dev.fleetdeck.ui.common.HeaderBar;
 import dev.fleetdeck.ui.common.TextGrid;
+import dev.fleetdeck.ui.common.TypeScale;
 import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.ui.theme.Palette;
 import eu.hansolo.tilesfx.Tile;
@@ -35,17 +36,17 @@ public final class OverviewView implements FleetView {
     private final Label updated = new Label("waiting for the first poll…");
     private final ZoneId zone;
     private final Map<String, Tile> tiles;
-    private final Tile totalGpus = TileFactory.count("tile-total-gpus", "Total GPUs", "GPUs");
-    private final Tile freeGpus = TileFactory.count("tile-free-gpus", "Free GPUs", "GPUs");
-    private final Tile sellableGpus = TileFactory.count("tile-sellable-gpus", "Sellable GPUs (free and healthy)", "GPUs");
-    private final Tile allocation = TileFactory.measure("tile-allocation", "Allocation (rented + reserved)", "%", 1);
-    private final Tile utilization = TileFactory.percentGauge("tile-utilization", "Average GPU utilisation");
+    private final ValueTile totalGpus;
+    private final ValueTile freeGpus;
+    private final ValueTile sellableGpus;
+    private final ValueTile allocation;
+    private final ValueTile utilization;
     private final TrendTile power = new TrendTile("tile-power", "Fleet power draw", 120);
-    private final Tile hottest = TileFactory.measure("tile-hottest", "Hottest GPU", "°C", 0);
-    private final Tile unhealthy = TileFactory.count("tile-unhealthy", "Unhealthy GPUs", "GPUs");
-    private final Tile alerts = TileFactory.count("tile-alerts", "Firing alerts", "alerts");
-    private final Tile idleGpus = TileFactory.count("tile-idle-gpus", "Idle rented GPUs", "GPUs");
-    private final AmountTile idleCost = new AmountTile("tile-idle-cost", "Idle cost");
+    private final ValueTile hottest;
+    private final ValueTile unhealthy;
+    private final ValueTile alerts;
+    private final ValueTile idleGpus;
+    private final ValueTile idleCost;
     // (a division slash: TilesFX draws a unit with "/" as a stacked fraction)
     private final TextGrid modelGrid = new TextGrid(
             List.of("Model", "GPUs", "Rented", "Free", "Sellable", "$/GPU-h", "Market", "Mkt $/GPU-h"),
@@ -66,24 +67,34 @@ public final class OverviewView implements FleetView {
     /**
      * @param sourceLabel what is shown, e.g. "built-in simulated fleet" or a config file name
      * @param zone        time zone for clock times
+     * @param typeScale   the window's type scale
      */
-    public OverviewView(String sourceLabel, ZoneId zone) {
+    public OverviewView(String sourceLabel, ZoneId zone, TypeScale typeScale) {
         this.zone = zone;
+        totalGpus = new ValueTile("tile-total-gpus", "Total GPUs", "GPUs", typeScale);
+        freeGpus = new ValueTile("tile-free-gpus", "Free GPUs", "GPUs", typeScale);
+        sellableGpus = new ValueTile("tile-sellable-gpus", "Sellable GPUs (free and healthy)", "GPUs", typeScale);
+        allocation = new ValueTile("tile-allocation", "Allocation (rented + reserved)", "%", typeScale);
+        utilization = new ValueTile("tile-utilization", "Average GPU utilisation", "%", typeScale).withMeter();
+        hottest = new ValueTile("tile-hottest", "Hottest GPU", "°C", typeScale);
+        unhealthy = new ValueTile("tile-unhealthy", "Unhealthy GPUs", "GPUs", typeScale);
+        alerts = new ValueTile("tile-alerts", "Firing alerts", "alerts", typeScale);
+        idleGpus = new ValueTile("tile-idle-gpus", "Idle rented GPUs", "GPUs", typeScale);
+        idleCost = new ValueTile("tile-idle-cost", "Idle cost", "", typeScale);
         root.getStyleClass().add("overview");
         root.setTop(header(sourceLabel));
         root.setCenter(grid());
-        FontScaling.bind(modelGrid.node(), byModel, 52, 10, 17);
-        FontScaling.bind(regionGrid.node(), byRegion, 26, 10, 17);
-        FontScaling.bind(providerGrid.node(), providers, 26, 10, 17);
-        FontScaling.bind(power.content(), power.tile(), 31, 8, 15);
-        FontScaling.bind(idleCost.content(), idleCost.tile(), 22, 9, 18);
-        tiles = Map.ofEntries(Map.entry(totalGpus.getId(), totalGpus), Map.entry(freeGpus.getId(), freeGpus),
-                Map.entry(sellableGpus.getId(), sellableGpus), Map.entry(allocation.getId(), allocation),
-                Map.entry(utilization.getId(), utilization), Map.entry(power.tile().getId(), power.tile()),
-                Map.entry(hottest.getId(), hottest), Map.entry(unhealthy.getId(), unhealthy),
-                Map.entry(byModel.getId(), byModel), Map.entry(byRegion.getId(), byRegion),
-                Map.entry(providers.getId(), providers), Map.entry(alerts.getId(), alerts),
-                Map.entry(idleGpus.getId(), idleGpus), Map.entry(idleCost.tile().getId(), idleCost.tile()));
+        FontScaling.bind(modelGrid.node(), byModel, 46, 11, 17, typeScale);
+        FontScaling.bind(regionGrid.node(), byRegion, 24, 11, 17, typeScale);
+        FontScaling.bind(providerGrid.node(), providers, 24, 11, 17, typeScale);
+        FontScaling.bind(power.content(), power.tile(), 21, 10, 17, typeScale);
+        tiles = new java.util.LinkedHashMap<>();
+        for (Tile t : List.of(totalGpus.tile(), freeGpus.tile(), sellableGpus.tile(), allocation.tile(), utilization.tile(),
+                power.tile(), hottest.tile(), unhealthy.tile(), byModel, byRegion, providers, alerts.tile(),
+                idleGpus.tile(), idleCost.tile())) {
+            tiles.put(t.getId(), t);
+        }
+        tiles.values().forEach(t -> TileFonts.follow(t, typeScale));
     }
 
     private HBox header(String sourceLabel) {
@@ -109,19 +120,19 @@ public final class OverviewView implements FleetView {
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
-        grid.add(totalGpus, 0, 0);
-        grid.add(freeGpus, 1, 0);
-        grid.add(sellableGpus, 2, 0);
-        grid.add(allocation, 3, 0);
-        grid.add(utilization, 0, 1);
+        grid.add(totalGpus.tile(), 0, 0);
+        grid.add(freeGpus.tile(), 1, 0);
+        grid.add(sellableGpus.tile(), 2, 0);
+        grid.add(allocation.tile(), 3, 0);
+        grid.add(utilization.tile(), 0, 1);
         grid.add(power.tile(), 1, 1);
-        grid.add(hottest, 2, 1);
-        grid.add(unhealthy, 3, 1);
+        grid.add(hottest.tile(), 2, 1);
+        grid.add(unhealthy.tile(), 3, 1);
         grid.add(byModel, 0, 2, 2, 1);
         grid.add(byRegion, 2, 2);
         grid.add(providers, 3, 2);
-        grid.add(alerts, 4, 0);
-        grid.add(idleGpus, 4, 1);
+        grid.add(alerts.tile(), 4, 0);
+        grid.add(idleGpus.tile(), 4, 1);
         grid.add(idleCost.tile(), 4, 2);
         return grid;
     }
@@ -163,11 +174,11 @@ public final class OverviewView implements FleetView {
         current = frame;
         OverviewViewModel vm = OverviewViewModel.of(frame, zone);
         updated.setText(vm.updated());
-        apply(totalGpus, vm.totalGpus());
-        apply(freeGpus, vm.freeGpus());
-        apply(sellableGpus, vm.sellableGpus());
-        apply(allocation, vm.allocation());
-        apply(utilization, vm.utilization());
+        count(totalGpus, vm.totalGpus());
+        count(freeGpus, vm.freeGpus());
+        count(sellableGpus, vm.sellableGpus());
+        allocation.show(vm.allocation(), Units.number(vm.allocation().value(), 1));
+        utilization.show(vm.utilization(), Units.number(vm.utilization().value(), 0));
         OverviewViewModel.Power p = vm.power();
         power.setScaleTop(p.limitKw() > 0 ? p.limitKw() : Double.NaN);
         if (p.past().size() >= 2) {
@@ -175,12 +186,11 @@ public final class OverviewView implements FleetView {
         } else {
             power.update(p.valueText(), p.kw(), p.at(), p.context());
         }
-        apply(hottest, vm.hottest());
-        apply(unhealthy, vm.unhealthy());
-        apply(alerts, vm.alerts());
-        apply(idleGpus, vm.idleGpus());
-        OverviewViewModel.Figure cost = vm.idleCost();
-        idleCost.show(Units.costPerHour(cost.value()), cost.description(), cost.text(), cost.health());
+        hottest.show(vm.hottest(), Units.number(vm.hottest().value(), 0));
+        count(unhealthy, vm.unhealthy());
+        count(alerts, vm.alerts());
+        count(idleGpus, vm.idleGpus());
+        idleCost.show(vm.idleCost(), Units.costPerHour(vm.idleCost().value()));
         modelGrid.setRows(rows(vm.byModel()));
         regionGrid.setRows(rows(vm.byRegion()));
         providerGrid.setRows(rows(vm.providers()));
@@ -192,24 +202,8 @@ public final class OverviewView implements FleetView {
         show(FleetFrame.of(snap));
     }
 
-    /** Copies a figure onto its tile; TilesFX redraws on every setter call, so only what changed is set. */
-    private static void apply(Tile tile, OverviewViewModel.Figure f) {
-        if (tile.isValueVisible() != f.valueVisible()) {
-            tile.setValueVisible(f.valueVisible());
-        }
-        if (tile.getValue() != f.value()) {
-            tile.setValue(f.value());
-        }
-        if (!f.description().equals(tile.getDescription())) {
-            tile.setDescription(f.description());
-        }
-        if (!f.text().equals(tile.getText())) {
-            tile.setText(f.text());
-        }
-        Color color = f.health() == null ? Palette.theme().text() : Palette.of(f.health());
-        if (!color.equals(tile.getValueColor())) {
-            tile.setValueColor(color);
-        }
+    private static void count(ValueTile tile, OverviewViewModel.Figure f) {
+        tile.show(f, Units.number(f.value(), 0));
     }
 
     private static List<TextGrid.Row> rows(List<OverviewViewModel.Row> rows) {

@@ -5,12 +5,9 @@ import dev.fleetdeck.ui.theme.Theme;
 import eu.hansolo.tilesfx.Tile;
 import javafx.scene.paint.Color;
 import eu.hansolo.tilesfx.TileBuilder;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.text.TextAlignment;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
@@ -20,7 +17,6 @@ import java.util.Locale;
 final class TileFactory {
     static final double PREF_WIDTH = 460;
     static final double PREF_HEIGHT = 300;
-    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
 
     private TileFactory() {
     }
@@ -57,53 +53,6 @@ final class TileFactory {
         tile.setUnitColor(t.textMuted());
         tile.setDescriptionColor(t.textMuted());
         tile.setTextColor(t.textMuted());
-        if (tile.getSkinType() == Tile.SkinType.GAUGE) {
-            tile.setBarColor(t.accent());
-            tile.setNeedleColor(t.text());
-            tile.setTickLabelColor(t.textMuted());
-        }
-    }
-
-    /** A large whole number with thousands separators and a unit, e.g. "4,000 GPUs". */
-    static Tile count(String id, String title, String unit) {
-        Tile tile = base(Tile.SkinType.NUMBER, id, title)
-                .unit(unit)
-                .decimals(0)
-                .customDecimalFormatEnabled(true)
-                .customDecimalFormat(new DecimalFormat("#,##0", SYMBOLS))
-                .descriptionAlignment(Pos.BASELINE_LEFT)
-                .build();
-        tile.setId(id);
-        return tile;
-    }
-
-    /** A number with one decimal and a unit, e.g. "88.4 °C". */
-    static Tile measure(String id, String title, String unit, int decimals) {
-        Tile tile = base(Tile.SkinType.NUMBER, id, title)
-                .unit(unit)
-                .decimals(decimals)
-                .customDecimalFormatEnabled(true)
-                .customDecimalFormat(new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), SYMBOLS))
-                .descriptionAlignment(Pos.BASELINE_LEFT)
-                .build();
-        tile.setId(id);
-        return tile;
-    }
-
-    /** A 0–100 % gauge with health sections. */
-    static Tile percentGauge(String id, String title) {
-        Tile tile = base(Tile.SkinType.GAUGE, id, title)
-                .unit("%")
-                .minValue(0)
-                .maxValue(100)
-                .decimals(0)
-                .tickLabelDecimals(0)
-                .barColor(Palette.theme().accent())
-                .needleColor(Palette.theme().text())
-                .thresholdVisible(false)
-                .build();
-        tile.setId(id);
-        return tile;
     }
 
     /** A tile whose body is one of our own nodes (a small table). */

@@ -21,6 +21,8 @@ final class TrendTile {
     TrendTile(String id, String title, int points) {
         value.getStyleClass().add("trend-value");
         detail.getStyleClass().add("trend-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // From zero: a dip of 5 % looks like 5 %, not like a crash (the scale's top is set to the power limit).
         line = new TrendChart(TrendChart.Scale.FROM_ZERO, Double.NaN, false, points);
         line.showAxes(Units::kilowatts, java.time.ZoneId.systemDefault());

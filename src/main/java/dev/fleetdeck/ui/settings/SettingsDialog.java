@@ -76,6 +76,12 @@ public final class SettingsDialog {
     }
 
     /** Opens the dialog over {@code owner}, with the owner's stylesheets. */
+    /** Sets the dialog's type to the window's zoom (its stylesheet sizes are in em of its root). */
+    public SettingsDialog zoomed(double zoom) {
+        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * zoom));
+        return this;
+    }
+
     public void show(Window owner) {
         stage = new Stage();
         stage.initOwner(owner);

@@ -22,9 +22,16 @@ class WindowStateTest {
     void roundTripAndBadFilesAreIgnored(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("fleetdeck/window.properties");
         assertEquals(Optional.empty(), WindowState.load(file));
-        WindowState s = new WindowState(100, 80, 1600, 900, false, "heatmap", "light");
+        WindowState s = new WindowState(100, 80, 1600, 900, false, "heatmap", "light", 1.0);
         s.save(file);
         assertEquals(Optional.of(s), WindowState.load(file));
+        WindowState zoomed = new WindowState(100, 80, 1600, 900, false, "heatmap", "light", 1.3);
+        zoomed.save(file);
+        assertEquals(1.3, WindowState.load(file).orElseThrow().zoom(), 1e-9, "the type zoom is kept");
+        Files.writeString(file, "x=1\ny=2\nwidth=1600\nheight=900\nzoom=99\n");
+        assertEquals(2.0, WindowState.load(file).orElseThrow().zoom(), 1e-9, "a zoom out of range is brought in");
+        Files.writeString(file, "x=1\ny=2\nwidth=1600\nheight=900\n");
+        assertEquals(1.0, WindowState.load(file).orElseThrow().zoom(), 1e-9, "an older file without a zoom: 1");
         Files.writeString(file, "x=1\ny=2\nwidth=1600\nheight=900\n");
         assertEquals("dark", WindowState.load(file).orElseThrow().theme(), "an older file without a theme: dark");
         Files.writeString(file, "x=NaN\ny=1\nwidth=1600\nheight=900\n");
@@ -41,11 +48,11 @@ class WindowStateTest {
 
     @Test
     void aWindowLeftOnAnUnpluggedScreenOpensCentredOnThePrimaryOne() {
-        WindowState onRight = new WindowState(2200, 100, 2000, 1200, false, "fleet", "dark");
+        WindowState onRight = new WindowState(2200, 100, 2000, 1200, false, "fleet", "dark", 1.0);
         assertEquals(onRight, onRight.fitTo(List.of(PRIMARY, RIGHT)), "the right screen is there: unchanged");
         WindowState fitted = onRight.fitTo(List.of(PRIMARY));
-        assertEquals(new WindowState(0, 0, 1920, 1050, false, "fleet", "dark"), fitted, "centred, no larger than the screen");
-        WindowState small = new WindowState(-5000, 50, 800, 500, true, "overview", "high-contrast").fitTo(List.of(PRIMARY));
+        assertEquals(new WindowState(0, 0, 1920, 1050, false, "fleet", "dark", 1.0), fitted, "centred, no larger than the screen");
+        WindowState small = new WindowState(-5000, 50, 800, 500, true, "overview", "high-contrast", 1.0).fitTo(List.of(PRIMARY));
         assertEquals(1024, small.width());
         assertEquals(640, small.height());
         assertTrue(small.x() >= 0 && small.x() + small.width() <= 1920);

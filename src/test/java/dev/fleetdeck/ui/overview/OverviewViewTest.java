@@ -35,7 +35,7 @@ class OverviewViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        view = new OverviewView("test fleet", ZoneOffset.UTC);
+        view = new OverviewView("test fleet", ZoneOffset.UTC, new dev.fleetdeck.ui.common.TypeScale());
         Scene scene = new Scene(view.node(), 1600, 900);
         scene.getStylesheets().add(Stylesheets.dark());
         stage.setScene(scene);

@@ -1,6 +1,7 @@
 package dev.fleetdeck.ui.common.chart;
 
 import javafx.css.CssMetaData;
+import javafx.css.FontCssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
@@ -10,6 +11,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,6 +75,19 @@ public final class TrendChart extends Control {
         }
     };
 
+    /** The font of the axis and crosshair texts, inherited like a label's (so it follows the type scale). */
+    private static final FontCssMetaData<TrendChart> FONT = new FontCssMetaData<>("-fx-font", Font.getDefault()) {
+        @Override
+        public boolean isSettable(TrendChart c) {
+            return !c.font.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Font> getStyleableProperty(TrendChart c) {
+            return c.font;
+        }
+    };
+
     private static final List<CssMetaData<? extends Styleable, ?>> CSS;
 
     static {
@@ -80,6 +95,7 @@ public final class TrendChart extends Control {
         all.add(LINE_COLOR);
         all.add(MARK_COLOR);
         all.add(AXIS_COLOR);
+        all.add(FONT);
         CSS = Collections.unmodifiableList(all);
     }
 
@@ -89,6 +105,8 @@ public final class TrendChart extends Control {
             "markColor", MARK_COLOR.getInitialValue(this));
     private final StyleableObjectProperty<Paint> axisColor = new SimpleStyleableObjectProperty<>(AXIS_COLOR, this,
             "axisColor", AXIS_COLOR.getInitialValue(this));
+    private final StyleableObjectProperty<Font> font = new SimpleStyleableObjectProperty<>(FONT, this, "font",
+            Font.getDefault());
     private final Scale scale;
     private double fixedMax;
     private final boolean markZeroMinimums;
@@ -116,6 +134,7 @@ public final class TrendChart extends Control {
         lineColor.addListener((o, a, b) -> onChange.run());
         markColor.addListener((o, a, b) -> onChange.run());
         axisColor.addListener((o, a, b) -> onChange.run());
+        font.addListener((o, a, b) -> onChange.run());
     }
 
     /** Replaces the data with a series: times, values (NaN = gap) and per-point minimums (null = the values). */
@@ -207,6 +226,11 @@ public final class TrendChart extends Control {
 
     public Paint getMarkColor() {
         return markColor.get();
+    }
+
+    /** The font the axes are labelled in (the stylesheet's, inherited). */
+    public Font getFont() {
+        return font.get();
     }
 
     public Paint getAxisColor() {

@@ -57,7 +57,8 @@ final class TrendChartSkin extends SkinBase<TrendChart> {
         double lo = range[0];
         double span = range[1] - range[0];
         boolean axes = chart.valueText() != null;
-        double font = Math.max(9, Math.min(14, h / 9));
+        // The stylesheet's size (which follows the type scale), smaller only where the chart is too low for it.
+        double font = Math.max(9, Math.min(chart.getFont().getSize() * 0.85, h / 7));
         String top = axes ? chart.valueText().apply(range[1]) : "";
         String bottom = axes ? chart.valueText().apply(range[0]) : "";
         double left = axes ? Math.max(textWidth(top, font), textWidth(bottom, font)) + 6 : 0;
