@@ -44,7 +44,8 @@ import java.util.concurrent.TimeUnit;
 public final class FleetViewsBenchmark {
     private static final int WARMUP = 40;
     private static final int MEASURED = 200;
-    private static final List<String> VIEWS = List.of("overview", "fleet", "heatmap", "detail");
+    private static final List<String> VIEWS = List.of(System.getProperty("bench.views", "overview,fleet,heatmap,detail")
+            .split(","));
 
     private FleetViewsBenchmark() {
     }

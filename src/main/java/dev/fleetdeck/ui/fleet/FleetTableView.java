@@ -80,9 +80,12 @@ public final class FleetTableView implements FleetView {
     private BiConsumer<String, Integer> onOpen = (key, gpu) -> { };
     private boolean applying;
     private FleetRows.Result shown;
+    private final SparkLines sparkLines;
+    private VirtualFlow<?> scrolled;
 
     public FleetTableView(Offload offload) {
         channel = offload.channel(this::apply);
+        sparkLines = new SparkLines(offload);
         filterBar = new FleetFilterBar(f -> {
             filter = f;
             toTop = true;
@@ -117,6 +120,7 @@ public final class FleetTableView implements FleetView {
         add(FleetColumn.MEMORY, SlotColumns.number("Memory", 90, r -> Units.percent(r.memoryPct(), 0)));
         add(FleetColumn.TEMPERATURE, SlotColumns.number("Temp", 80, r -> Units.celsius(r.tempC())));
         add(FleetColumn.POWER, SlotColumns.number("Power", 95, r -> powerText(r.powerW())));
+        table.getColumns().add(sparkLines.column());
         add(FleetColumn.HEALTH, SlotColumns.health("Health", 330, FleetTableView::healthText));
         add(FleetColumn.AGE, SlotColumns.number("Data age", 95, r -> r.ageMs() < 0 ? "no data"
                 : Units.age(Duration.ofMillis(r.ageMs()))));
@@ -267,6 +271,7 @@ public final class FleetTableView implements FleetView {
     /** Shows a frame's snapshot. FX thread. */
     @Override
     public void show(FleetFrame frame) {
+        sparkLines.setPast(frame.history(), frame.snapshot().takenAt());
         update(frame.snapshot());
     }
 
@@ -362,6 +367,15 @@ public final class FleetTableView implements FleetView {
                 + "Clear filters shows them all.");
         filterBar.setFacets(result.facets());
         counts.setText(countsText(result));
+        if (flow != null && scrolled != flow) {
+            scrolled = flow;
+            flow.positionProperty().addListener((obs, old, pos) -> requestSparks());
+        }
+        requestSparks();
+    }
+
+    private void requestSparks() {
+        sparkLines.requestVisible(scrolled, items);
     }
 
     private int indexOf(String key) {
@@ -397,6 +411,10 @@ public final class FleetTableView implements FleetView {
 
     public TableView<Slot> table() {
         return table;
+    }
+
+    SparkLines sparkLines() {
+        return sparkLines;
     }
 
     /** The rows shown now (tests). */
