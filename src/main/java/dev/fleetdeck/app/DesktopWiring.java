@@ -40,6 +40,11 @@ public final class DesktopWiring implements DesktopBackend {
         this.monitor = Wiring.desktopMonitor(config);
     }
 
+    /** Starts JavaFX in the background while the configuration is read and the first poll runs. Main thread. */
+    public static void warmUpWindow() {
+        dev.fleetdeck.ui.app.FxToolkit.warmUp();
+    }
+
     /**
      * Opens the dashboard on a loaded configuration and blocks until the window is closed. Main thread.
      *

@@ -34,6 +34,8 @@ final class UiCommand implements Callable<Integer> {
 
     static int run(Optional<String> configFile, boolean showroom) throws ConfigException {
         long started = System.nanoTime();
+        // JavaFX starts while the configuration is read (an invalid one still ends with its errors, no window).
+        DesktopWiring.warmUpWindow();
         FleetDeckConfig config = Wiring.loadConfig(configFile);
         Path file = configFile.map(Path::of).orElseGet(ConfigLocations::userConfig);
         DesktopWiring.launch(config, file, showroom, started);

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The desktop window over a wired back end: the main view, the showroom, window placement and first-frame timing.
- * The composition root builds the back end and calls {@link #launch(DesktopBackend, boolean, long)}.
+ * The composition root builds the back end and calls {@link #launch(DesktopBackend, boolean, long)}; JavaFX runs it
+ * through {@link FxToolkit} (started early), so {@link #stop()} runs when the window closes, not at toolkit exit.
  */
 public final class FleetDeckApp extends Application {
     private static final System.Logger LOG = System.getLogger(FleetDeckApp.class.getName());
@@ -63,7 +64,25 @@ public final class FleetDeckApp extends Application {
         if (!PENDING.compareAndSet(null, new Launch(backend, showroom, launchNanos))) {
             throw new IllegalStateException("the application was already launched");
         }
-        Application.launch(FleetDeckApp.class);
+        FxToolkit.run(quit -> {
+            FleetDeckApp app = new FleetDeckApp();
+            app.quit = () -> {
+                app.stop();
+                quit.run();
+            };
+            app.start(new Stage());
+        });
+    }
+
+    /** Stops what runs and leaves JavaFX (once). */
+    private Runnable quit = () -> { };
+    private boolean quitting;
+
+    private void quit() {
+        if (!quitting) {
+            quitting = true;
+            quit.run();
+        }
     }
 
     @Override
@@ -73,6 +92,8 @@ public final class FleetDeckApp extends Application {
             throw new IllegalStateException("start FleetDeck through dev.fleetdeck.cli.Main");
         }
         this.stage = stage;
+        // Closing the window ends the program (JavaFX's implicit exit is off: see FxToolkit).
+        stage.setOnHidden(e -> quit());
         backend = launch.backend();
         launchNanos = launch.nanos();
         quitOnShowroomExit = launch.showroom();
@@ -185,7 +206,7 @@ public final class FleetDeckApp extends Application {
 
     private void leaveShowroom() {
         if (quitOnShowroomExit) {
-            Platform.exit();
+            quit();
             return;
         }
         showroom.dispose();

@@ -77,6 +77,7 @@ public final class MainView implements Navigator {
     private Scene scene;
     private FleetFrame latest;
     private final TypeScale typeScale;
+    private final ViewContext context;
 
     /** A view whose heavy work runs on the FX thread, with no alert actions (tests). */
     public MainView(String sourceLabel, Clock clock, ZoneId zone) {
@@ -90,14 +91,12 @@ public final class MainView implements Navigator {
         ViewContext c = context.withNavigator(this);
         typeScale = c.typeScale();
         typeScale.attach(root);
-        for (ViewId id : ViewId.windowViews()) {
-            views.put(id, ViewCatalog.create(id, c));
-        }
+        this.context = c;
         strip = new ProviderStrip(c.clock(), c.zone());
         search = new QuickSearchOverlay(c.offload(), () -> latest == null ? null : latest.snapshot());
         search.setOnChoose(this::go);
         frame.getStyleClass().add("main-view");
-        frame.setCenter(views.get(current).node());
+        frame.setCenter(view(current).node());
         frame.setBottom(statusBar());
         frame.setTop(banner.node());
         root.getChildren().addAll(frame, search.node(), help.node());
@@ -232,8 +231,12 @@ public final class MainView implements Navigator {
             s.setFill(theme.background());
         }
         themeButton.getTooltip().setText(themeTip(theme));
-        overview().applyTheme();
-        heatmap().applyTheme();
+        if (views.containsKey(ViewId.OVERVIEW)) {
+            overview().applyTheme();
+        }
+        if (views.containsKey(ViewId.HEATMAP)) {
+            heatmap().applyTheme();
+        }
         onThemeChange.accept(theme);
     }
 
@@ -261,7 +264,7 @@ public final class MainView implements Navigator {
             beforeDetail = current;
         }
         current = view;
-        Node content = views.get(view).node();
+        Node content = view(view).node();
         if (frame.getCenter() != content) {
             frame.setCenter(content);
             typeScale.fit(content);
@@ -345,8 +348,8 @@ public final class MainView implements Navigator {
             return;
         }
         shownRevision.put(current, f.revision());
-        views.get(current).show(f);
-        typeScale.fit(views.get(current).node());
+        view(current).show(f);
+        typeScale.fit(view(current).node());
     }
 
     public void startTicking() {
@@ -361,33 +364,36 @@ public final class MainView implements Navigator {
         return root;
     }
 
-    /** A view of the window by its id. */
+    /**
+     * A view of the window by its id, built when first asked for: the window opens with the overview alone, and
+     * the first frame with data is not kept waiting for six views nobody looks at yet.
+     */
     public FleetView view(ViewId id) {
-        return views.get(id);
+        return views.computeIfAbsent(id, k -> ViewCatalog.create(k, context));
     }
 
     public OverviewView overview() {
-        return (OverviewView) views.get(ViewId.OVERVIEW);
+        return (OverviewView) view(ViewId.OVERVIEW);
     }
 
     public FleetTableView fleet() {
-        return (FleetTableView) views.get(ViewId.FLEET);
+        return (FleetTableView) view(ViewId.FLEET);
     }
 
     public HeatmapView heatmap() {
-        return (HeatmapView) views.get(ViewId.HEATMAP);
+        return (HeatmapView) view(ViewId.HEATMAP);
     }
 
     public NodeDetailView detail() {
-        return (NodeDetailView) views.get(ViewId.DETAIL);
+        return (NodeDetailView) view(ViewId.DETAIL);
     }
 
     public MarketView market() {
-        return (MarketView) views.get(ViewId.MARKET);
+        return (MarketView) view(ViewId.MARKET);
     }
 
     public AlertsView alerts() {
-        return (AlertsView) views.get(ViewId.ALERTS);
+        return (AlertsView) view(ViewId.ALERTS);
     }
 
     public QuickSearchOverlay search() {
@@ -395,7 +401,7 @@ public final class MainView implements Navigator {
     }
 
     public SourcesView sources() {
-        return (SourcesView) views.get(ViewId.SOURCES);
+        return (SourcesView) view(ViewId.SOURCES);
     }
 
     public boolean helpShowing() {
