@@ -101,6 +101,13 @@ public final class ProviderStrip {
         refresh();
     }
 
+    /** Sets a node's style classes only when they differ: every change makes CSS run again for it, each second. */
+    private static void setClasses(javafx.scene.Node n, String... classes) {
+        if (!n.getStyleClass().equals(java.util.List.of(classes))) {
+            n.getStyleClass().setAll(classes);
+        }
+    }
+
     private void refresh() {
         if (current == null) {
             return;
@@ -112,9 +119,9 @@ public final class ProviderStrip {
             Chip c = shown.get(i);
             Health h = Palette.healthOf(p.state());
             c.symbol.setText(Palette.symbol(h));
-            c.symbol.getStyleClass().setAll("label", "provider-chip-symbol", Palette.styleClass(h));
+            setClasses(c.symbol, "label", "provider-chip-symbol", Palette.styleClass(h));
             c.detail.setText(p.state().label() + " · " + ProviderStatusText.dataAge(p, now));
-            c.detail.getStyleClass().setAll("label", "provider-chip-detail",
+            setClasses(c.detail, "label", "provider-chip-detail",
                     p.state().isTrouble() ? Palette.styleClass(h) : "cell-muted");
             c.notice.setText(p.notices().isEmpty() ? "" : "⚠ " + (p.notices().size() == 1 && p.notices().getFirst()
                     .startsWith("TLS") ? "TLS unverified" : p.notices().size() + (p.notices().size() == 1 ? " notice" : " notices")));

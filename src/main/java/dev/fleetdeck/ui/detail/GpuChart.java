@@ -168,6 +168,15 @@ final class GpuChart {
     }
 
     /** The limits drawn now (tests). */
+    /** The node's events to mark at their time (those outside the window are not drawn). */
+    void setMarkers(List<ThresholdLineChart.Marker> events) {
+        chart.setMarkers(events);
+    }
+
+    List<ThresholdLineChart.Marker> markers() {
+        return chart.markers();
+    }
+
     List<ThresholdLineChart.Threshold> thresholds() {
         return chart.thresholds();
     }

@@ -350,18 +350,22 @@ public final class NodeDetailView implements FleetView {
         }
         eventsSeen = events.total();
         List<EventRow> rows = new ArrayList<>();
+        List<ThresholdLineChart.Marker> marks = new ArrayList<>();
         for (FleetEvent e : events.latest()) {
             if (e.node().equals(hostname) && e.provider().equals(provider)) {
                 rows.add(new EventRow(TIME.format(e.at().atZone(zone)), e.severity(),
                         Palette.symbol(e.severity()) + " " + e.severity().label(),
                         e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), e.gpu() < 0 ? "" : "" + e.gpu(),
                         e.message()));
+                marks.add(new ThresholdLineChart.Marker(e.at().getEpochSecond(), e.severity(),
+                        rows.getLast().kind() + (e.gpu() < 0 ? "" : " · GPU " + e.gpu()), e.message()));
                 if (rows.size() == EVENTS_SHOWN) {
                     break;
                 }
             }
         }
         eventRows.setAll(rows);
+        charts.forEach(c -> c.setMarkers(marks));
     }
 
     private void refreshProcesses() {
@@ -385,12 +389,14 @@ public final class NodeDetailView implements FleetView {
 
     /** The limits drawn in one metric's chart (tests). */
     public List<String> thresholdLabels(GpuMetric metric) {
-        for (GpuChart c : charts) {
-            if (c.metric() == metric) {
-                return c.thresholds().stream().map(ThresholdLineChart.Threshold::label).toList();
-            }
-        }
-        return List.of();
+        return charts.stream().filter(c -> c.metric() == metric).findFirst()
+                .map(c -> c.thresholds().stream().map(ThresholdLineChart.Threshold::label).toList()).orElse(List.of());
+    }
+
+    /** The event markers in one metric's chart, as "label: message" (tests). */
+    public List<String> markerTexts(GpuMetric metric) {
+        return charts.stream().filter(c -> c.metric() == metric).findFirst()
+                .map(c -> c.markers().stream().map(m -> m.label() + ": " + m.message()).toList()).orElse(List.of());
     }
 
     /** The opacity of each GPU's line in one metric's chart (tests). */

@@ -142,6 +142,10 @@ class FleetViewsTest {
         });
         assertThat(robot.lookup("#detail-reasons").queryLabeled().getText()).contains("GPU 4: XID 119");
         assertThat(view.detail().eventMessages()).anySatisfy(m -> assertThat(m).startsWith("x1 GPU 4: XID 119"));
+        for (GpuMetric metric : GpuMetric.values()) {
+            assertThat(view.detail().markerTexts(metric)).as("the XID is marked at its time in every chart")
+                    .anySatisfy(m -> assertThat(m).startsWith("xid · GPU 4: x1 GPU 4: XID 119"));
+        }
 
         robot.interact(() -> view.openNode("alpha/x1", 4));
         List<Double> opacities = view.detail().lineOpacities(GpuMetric.TEMPERATURE_C);
