@@ -1,54 +1,44 @@
 package dev.fleetdeck.ui.detail;
 
+import dev.fleetdeck.model.Units;
 import dev.fleetdeck.service.history.GpuMetric;
 import dev.fleetdeck.service.history.Series;
-import dev.fleetdeck.ui.common.Columns;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
+import dev.fleetdeck.ui.common.chart.TimeChart;
+import javafx.scene.paint.Color;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One metric of every GPU of a node over a window: a line per GPU, clock times on the x axis, the unit on the y
- * axis; no animation, no symbols, at most two points per pixel. FX thread only.
+ * One metric of every GPU of a node over a window, on the window's one chart control ({@link TimeChart}): a line per
+ * GPU in its own colour, clock times along the bottom, the unit on the value axis, the model's limits and the node's
+ * events drawn in, a crosshair reading every GPU's value, gaps where the history has none. FX thread only.
  */
 final class GpuChart {
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    /** Line colours by GPU index (cycled): categorical, none of them a health colour's red or green. */
+    private static final Color[] COLORS = {Color.web("#56b4e9"), Color.web("#e69f00"), Color.web("#cc79a7"),
+        Color.web("#9467bd"), Color.web("#0072b2"), Color.web("#f0e442"), Color.web("#17becf"), Color.web("#bcbcbc")};
     private final GpuMetric metric;
-    private final NumberAxis x = new NumberAxis();
-    private final NumberAxis y = new NumberAxis();
-    private final ThresholdLineChart chart = new ThresholdLineChart(x, y);
+    private final TimeChart chart;
+    private List<TimeChart.Line> lines = List.of();
 
     GpuChart(GpuMetric metric, ZoneId zone) {
         this.metric = metric;
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setLegendVisible(true);
-        chart.setLegendSide(javafx.geometry.Side.RIGHT);
-        chart.setTitle(title(metric));
+        chart = new TimeChart(title(metric), this::format, zone);
         chart.getStyleClass().add("gpu-chart");
         chart.setId("chart-" + metric.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        x.setAutoRanging(false);
-        x.setAnimated(false);
-        x.setMinorTickVisible(false);
-        x.setTickLabelFormatter(Columns.toText(
-                n -> HH_MM.format(Instant.ofEpochSecond(n.longValue()).atZone(zone))));
-        y.setAnimated(false);
-        y.setMinorTickVisible(false);
-        y.setForceZeroInRange(metric != GpuMetric.TEMPERATURE_C);
-        if (metric == GpuMetric.UTILIZATION_PCT || metric == GpuMetric.MEMORY_USED_PCT) {
-            y.setAutoRanging(false);
-            y.setLowerBound(0);
-            y.setUpperBound(100);
-            y.setTickUnit(25);
+        if (percent()) {
+            chart.setValueRange(0, 100, 25);
         }
+    }
+
+    private boolean percent() {
+        return metric == GpuMetric.UTILIZATION_PCT || metric == GpuMetric.MEMORY_USED_PCT;
     }
 
     private static String title(GpuMetric m) {
@@ -60,97 +50,104 @@ final class GpuChart {
         };
     }
 
+    /** A value with this chart's unit ("75 %", "84 °C", "412 W"). */
+    String format(double v) {
+        return switch (metric) {
+            case UTILIZATION_PCT, MEMORY_USED_PCT -> Units.percent(v, 0);
+            case TEMPERATURE_C -> Units.celsius(v);
+            case POWER_W -> Units.watts(v);
+        };
+    }
+
     /**
      * Shows one series per GPU (index → series) over {@code [now − window, now]}; with a focused GPU (≥ 0) its line
      * stands out and the others are dimmed.
      */
     void show(List<Integer> gpuIndexes, List<Series> series, Instant now, Duration window, int focus) {
-        long end = now.getEpochSecond();
-        long start = end - window.toSeconds();
-        x.setLowerBound(start);
-        x.setUpperBound(end);
-        x.setTickUnit(window.toSeconds() <= 600 ? 60 : window.toSeconds() <= 3600 ? 600 : 4 * 3600);
-        int buckets = Math.max(50, (int) Math.max(chart.getWidth(), 400) / 2);
-        boolean reuse = chart.getData().size() == series.size();
-        List<XYChart.Series<Number, Number>> out = new ArrayList<>(series.size());
+        long end = now.toEpochMilli();
+        long seconds = window.toSeconds();
+        chart.setTimeRange(end - window.toMillis(), end, 1000L * (seconds <= 600 ? 60 : seconds <= 3600 ? 600
+                : 4 * 3600));
+        List<TimeChart.Line> out = new ArrayList<>(series.size());
+        long gap = Long.MAX_VALUE;
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            double[][] pts = Downsample.minMax(s.epochMillis(), s.values(), buckets);
-            List<XYChart.Data<Number, Number>> data = new ArrayList<>(pts[0].length);
-            for (int k = 0; k < pts[0].length; k++) {
-                double sec = pts[0][k] / 1000.0;
-                if (sec >= start) {
-                    data.add(new XYChart.Data<>(sec, pts[1][k]));
-                }
-            }
-            String name = "GPU " + gpuIndexes.get(i);
-            if (reuse) {
-                // Same lines as before: new points only; replacing the series would rebuild their paths and styles.
-                XYChart.Series<Number, Number> xy = chart.getData().get(i);
-                xy.setName(name);
-                xy.getData().setAll(data);
-            } else {
-                out.add(new XYChart.Series<>(name, javafx.collections.FXCollections.observableArrayList(data)));
-            }
+            int gpu = gpuIndexes.get(i);
+            boolean focused = focus < 0 || gpu == focus;
+            out.add(new TimeChart.Line("GPU " + gpu, s.epochMillis(), s.values(), COLORS[gpu % COLORS.length],
+                    focused ? 1 : DIMMED, focus >= 0 && focused ? 3 : 1.6));
+            gap = Math.min(gap, 3 * medianSpacing(s.epochMillis()));
         }
-        if (!reuse) {
-            chart.getData().setAll(out);
+        if (focus >= 0) {
+            // the focused line last, so it is drawn over the others
+            out.sort((a, b) -> Boolean.compare(a.opacity() == 1, b.opacity() == 1));
         }
-        for (int i = 0; i < chart.getData().size(); i++) {
-            javafx.scene.Node line = chart.getData().get(i).getNode();
-            if (line != null) {
-                boolean focused = focus < 0 || gpuIndexes.get(i) == focus;
-                line.setOpacity(focused ? 1 : DIMMED);
-                line.setStyle(focus >= 0 && focused ? "-fx-stroke-width: 3px;" : "");
-                if (focus >= 0 && focused) {
-                    line.toFront();
-                }
-            }
+        chart.setGapMillis(gap == Long.MAX_VALUE ? 0 : gap);
+        lines = out;
+        chart.setLines(out);
+        rescale();
+    }
+
+    /** The typical distance between samples (a line breaks where they are three times further apart). */
+    static long medianSpacing(long[] t) {
+        if (t.length < 2) {
+            return Long.MAX_VALUE / 4;
         }
+        long[] d = new long[t.length - 1];
+        for (int i = 1; i < t.length; i++) {
+            d[i - 1] = t[i] - t[i - 1];
+        }
+        Arrays.sort(d);
+        return Math.max(1, d[d.length / 2]);
     }
 
     /** How visible the other GPUs' lines stay beside a focused one. */
     static final double DIMMED = 0.25;
 
-    /** The opacity of each line, in series order (tests). */
+    /** The opacity of each line, by GPU order (tests). */
     List<Double> lineOpacities() {
-        List<Double> out = new ArrayList<>();
-        for (var s : chart.getData()) {
-            out.add(s.getNode() == null ? 1.0 : s.getNode().getOpacity());
-        }
-        return out;
+        return lines.stream().sorted((a, b) -> Integer.compare(index(a), index(b)))
+                .map(TimeChart.Line::opacity).toList();
+    }
+
+    private static int index(TimeChart.Line l) {
+        return Integer.parseInt(l.name().substring(4));
     }
 
     /**
      * The limits to draw (temperature: the model's warn and critical limits; power: the highest power limit). The
      * value axis then reaches the highest of them, so the data's distance to its limit is visible.
      */
-    void setThresholds(List<ThresholdLineChart.Threshold> limits) {
+    void setThresholds(List<TimeChart.Threshold> limits) {
         chart.setThresholds(limits);
-        if (metric == GpuMetric.UTILIZATION_PCT || metric == GpuMetric.MEMORY_USED_PCT) {
+        rescale();
+    }
+
+    /** The value axis: 0–100 % for percentages, else from the data and the limits, with round ticks. */
+    private void rescale() {
+        if (percent()) {
             return;
         }
-        double top = limits.stream().mapToDouble(ThresholdLineChart.Threshold::value).max().orElse(Double.NaN);
-        if (Double.isNaN(top)) {
-            y.setAutoRanging(true);
-            return;
-        }
+        double top = chart.thresholds().stream().mapToDouble(TimeChart.Threshold::value).max().orElse(Double.NaN);
         double dataMax = Double.NEGATIVE_INFINITY;
         double dataMin = Double.POSITIVE_INFINITY;
-        for (var s : chart.getData()) {
-            for (var d : s.getData()) {
-                dataMax = Math.max(dataMax, d.getYValue().doubleValue());
-                dataMin = Math.min(dataMin, d.getYValue().doubleValue());
+        for (TimeChart.Line l : lines) {
+            for (double v : l.values()) {
+                if (Double.isFinite(v)) {
+                    dataMax = Math.max(dataMax, v);
+                    dataMin = Math.min(dataMin, v);
+                }
             }
         }
-        double upper = Math.max(top * 1.05, dataMax);
-        double lower = metric == GpuMetric.TEMPERATURE_C
-                ? Math.max(0, Math.floor((Math.min(dataMin, top) - 10) / 10) * 10) : 0;
+        if (Double.isNaN(top) && dataMax == Double.NEGATIVE_INFINITY) {
+            chart.setValueRange(0, metric == GpuMetric.TEMPERATURE_C ? 100 : 500, 0);
+            return;
+        }
+        double upper = Math.max(Double.isNaN(top) ? 0 : top * 1.05, dataMax);
+        double low = Math.min(dataMin, Double.isNaN(top) ? dataMin : top);
+        double lower = metric == GpuMetric.TEMPERATURE_C ? Math.max(0, Math.floor((low - 10) / 10) * 10) : 0;
         double step = niceStep((upper - lower) / 5);
-        y.setAutoRanging(false);
-        y.setLowerBound(lower);
-        y.setUpperBound(Math.ceil(upper / step) * step);
-        y.setTickUnit(step);
+        chart.setValueRange(lower, Math.max(lower + step, Math.ceil(upper / step) * step), step);
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}: ticks people read at a glance (10, 20, 50, 100 W). */
@@ -167,34 +164,30 @@ final class GpuChart {
         return 10 * magnitude;
     }
 
-    /** The limits drawn now (tests). */
     /** The node's events to mark at their time (those outside the window are not drawn). */
-    void setMarkers(List<ThresholdLineChart.Marker> events) {
+    void setMarkers(List<TimeChart.Marker> events) {
         chart.setMarkers(events);
     }
 
-    List<ThresholdLineChart.Marker> markers() {
+    List<TimeChart.Marker> markers() {
         return chart.markers();
     }
 
-    List<ThresholdLineChart.Threshold> thresholds() {
+    /** The limits drawn now (tests). */
+    List<TimeChart.Threshold> thresholds() {
         return chart.thresholds();
     }
 
-    /** Points drawn in all lines (tests). */
+    /** Samples in all lines (tests). */
     int points() {
-        int n = 0;
-        for (var s : chart.getData()) {
-            n += s.getData().size();
-        }
-        return n;
+        return lines.stream().mapToInt(l -> l.values().length).sum();
     }
 
     GpuMetric metric() {
         return metric;
     }
 
-    LineChart<Number, Number> node() {
+    TimeChart node() {
         return chart;
     }
 }

@@ -15,6 +15,7 @@ import dev.fleetdeck.service.history.HistoryReader;
 import dev.fleetdeck.service.history.Series;
 import dev.fleetdeck.ui.common.ScaledWidths;
 import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.common.chart.TimeChart;
 import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.HeaderBar;
 import dev.fleetdeck.ui.common.NodeKey;
@@ -181,7 +182,7 @@ public final class NodeDetailView implements FleetView {
     private HBox tables() {
         TableView<EventRow> ev = new TableView<>(eventRows);
         Columns.setUp(ev, "detail-events", 26, "no events for this node",
-                Columns.text("Time", 120, EventRow::time),
+                Columns.text("Time", 130, EventRow::time),
                 Columns.health("Severity", 90, EventRow::severity, EventRow::health),
                 Columns.text("Kind", 120, EventRow::kind),
                 Columns.text("GPU", 50, EventRow::gpu),
@@ -199,7 +200,7 @@ public final class NodeDetailView implements FleetView {
         right.setMinWidth(560);
         ScaledWidths.mark(right);
         HBox box = new HBox(10, left, right);
-        box.setPrefHeight(250);
+        // (its height is in em, in the stylesheet: it follows the type scale like the rows in it)
         box.getStyleClass().add("detail-tables");
         return box;
     }
@@ -350,14 +351,14 @@ public final class NodeDetailView implements FleetView {
         }
         eventsSeen = events.total();
         List<EventRow> rows = new ArrayList<>();
-        List<ThresholdLineChart.Marker> marks = new ArrayList<>();
+        List<TimeChart.Marker> marks = new ArrayList<>();
         for (FleetEvent e : events.latest()) {
             if (e.node().equals(hostname) && e.provider().equals(provider)) {
                 rows.add(new EventRow(TIME.format(e.at().atZone(zone)), e.severity(),
                         Palette.symbol(e.severity()) + " " + e.severity().label(),
                         e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), e.gpu() < 0 ? "" : "" + e.gpu(),
                         e.message()));
-                marks.add(new ThresholdLineChart.Marker(e.at().getEpochSecond(), e.severity(),
+                marks.add(new TimeChart.Marker(e.at().toEpochMilli(), e.severity(),
                         rows.getLast().kind() + (e.gpu() < 0 ? "" : " · GPU " + e.gpu()), e.message()));
                 if (rows.size() == EVENTS_SHOWN) {
                     break;
@@ -390,7 +391,7 @@ public final class NodeDetailView implements FleetView {
     /** The limits drawn in one metric's chart (tests). */
     public List<String> thresholdLabels(GpuMetric metric) {
         return charts.stream().filter(c -> c.metric() == metric).findFirst()
-                .map(c -> c.thresholds().stream().map(ThresholdLineChart.Threshold::label).toList()).orElse(List.of());
+                .map(c -> c.thresholds().stream().map(TimeChart.Threshold::label).toList()).orElse(List.of());
     }
 
     /** The event markers in one metric's chart, as "label: message" (tests). */

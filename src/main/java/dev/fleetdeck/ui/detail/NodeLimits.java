@@ -1,5 +1,6 @@
 package dev.fleetdeck.ui.detail;
 
+
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Metrics;
@@ -7,6 +8,7 @@ import dev.fleetdeck.model.Node;
 import dev.fleetdeck.model.TemperatureLimits;
 import dev.fleetdeck.model.Units;
 import dev.fleetdeck.service.history.GpuMetric;
+import dev.fleetdeck.ui.common.chart.TimeChart;
 
 import java.util.List;
 
@@ -16,22 +18,22 @@ final class NodeLimits {
     }
 
     /** What the node's GPUs may not cross: the model's temperature limits, the highest power limit. */
-    static List<ThresholdLineChart.Threshold> of(Node node, GpuMetric metric) {
+    static List<TimeChart.Threshold> of(Node node, GpuMetric metric) {
         if (node == null) {
             return List.of();
         }
         return switch (metric) {
             case TEMPERATURE_C -> {
                 TemperatureLimits t = TemperatureLimits.of(node.gpuModel());
-                yield List.of(new ThresholdLineChart.Threshold(t.gpuWarnC(), Health.WARN,
+                yield List.of(new TimeChart.Threshold(t.gpuWarnC(), Health.WARN,
                                 "warn " + Units.celsius(t.gpuWarnC())),
-                        new ThresholdLineChart.Threshold(t.gpuCritC(), Health.CRIT, "critical "
+                        new TimeChart.Threshold(t.gpuCritC(), Health.CRIT, "critical "
                                 + Units.celsius(t.gpuCritC())));
             }
             case POWER_W -> {
                 double max = node.gpus().stream().mapToDouble(Gpu::powerLimitW).filter(Metrics::isPresent).max()
                         .orElse(Double.NaN);
-                yield Double.isNaN(max) ? List.of() : List.of(new ThresholdLineChart.Threshold(max, Health.WARN,
+                yield Double.isNaN(max) ? List.of() : List.of(new TimeChart.Threshold(max, Health.WARN,
                         "power limit " + Units.watts(max)));
             }
             default -> List.of();

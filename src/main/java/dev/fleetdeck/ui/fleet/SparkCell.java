@@ -91,18 +91,29 @@ final class SparkCell extends TableCell<FleetTableView.Slot, FleetRow> {
         if (bw < 2) {
             return;
         }
-        Color accent = theme.accent();
+        Color track = trackColor(theme);
+        Color area = areaColor(theme);
         for (int i = 0; i < n; i++) {
             double x0 = i * (bw + gap);
-            g.setFill(theme.border());
+            g.setFill(track);
             g.fillRect(x0, 0, bw, h);
-            g.setFill(accent.deriveColor(0, 1, 1, 0.55));
+            g.setFill(area);
             area(g, data.util()[i], x0, bw, h, 0, 100);
             Health health = i < gpus.size() ? gpus.get(i).health() : Health.UNKNOWN;
             g.setStroke(Palette.of(health));
             g.setLineWidth(Math.max(1.5, h / 10));
             line(g, data.temp()[i], x0, bw, h, TEMP_MIN, TEMP_MAX);
         }
+    }
+
+    /** Each GPU's box: a faint wash of the muted text colour (the border colour is white in high contrast). */
+    static Color trackColor(Theme theme) {
+        return theme.textMuted().deriveColor(0, 1, 1, 0.18);
+    }
+
+    /** Utilisation: the accent, a little deeper, opaque, so the temperature line over it reads in every theme. */
+    static Color areaColor(Theme theme) {
+        return theme.accent().deriveColor(0, 0.85, 0.75, 1);
     }
 
     /** Vertical bars from the bottom, one per bucket (an area that keeps its gaps). */

@@ -94,7 +94,7 @@ class SparkLinesTest {
         assertTrue(has(img, Palette.of(Health.CRIT)), "the hot GPU's line is in the critical colour");
         WritableImage busy = (WritableImage) seen[2];
         assertNotNull(busy, "a busy node is on screen");
-        assertTrue(has(busy, Palette.theme().accent().interpolate(Palette.theme().border(), 0.45)),
+        assertTrue(has(busy, SparkCell.areaColor(Palette.theme())),
                 "a busy node's utilisation is drawn in the accent colour");
     }
 
