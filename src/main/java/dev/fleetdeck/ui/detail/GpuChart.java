@@ -65,9 +65,7 @@ final class GpuChart {
      */
     void show(List<Integer> gpuIndexes, List<Series> series, Instant now, Duration window, int focus) {
         long end = now.toEpochMilli();
-        long seconds = window.toSeconds();
-        chart.setTimeRange(end - window.toMillis(), end, 1000L * (seconds <= 600 ? 60 : seconds <= 3600 ? 600
-                : 4 * 3600));
+        chart.setTimeRange(end - window.toMillis(), end, TimeChart.tickFor(window, 5));
         List<TimeChart.Line> out = new ArrayList<>(series.size());
         long gap = Long.MAX_VALUE;
         for (int i = 0; i < series.size(); i++) {

@@ -15,6 +15,7 @@ import dev.fleetdeck.service.history.HistoryReader;
 import dev.fleetdeck.service.history.Series;
 import dev.fleetdeck.ui.common.ScaledWidths;
 import dev.fleetdeck.ui.common.Columns;
+import dev.fleetdeck.ui.common.TimeRangePicker;
 import dev.fleetdeck.ui.common.chart.TimeChart;
 import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.HeaderBar;
@@ -27,8 +28,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -76,7 +75,6 @@ public final class NodeDetailView implements FleetView {
             + "the heatmap (click a cell) or the quick search (Ctrl+K).");
     private GridPane chartGrid;
     private HBox bottom;
-    private final ToggleGroup windows = new ToggleGroup();
     private final List<GpuChart> charts = new ArrayList<>();
     private final ObservableList<EventRow> eventRows = FXCollections.observableArrayList();
     private final ObservableList<ProcessRow> processRows = FXCollections.observableArrayList();
@@ -154,27 +152,12 @@ public final class NodeDetailView implements FleetView {
         Button back = new Button("← Back  Esc");
         back.setId("detail-back");
         back.setOnAction(e -> onBack.run());
-        Label over = new Label("Window");
-        over.getStyleClass().add("toolbar-label");
-        bar.getChildren().addAll(back, over);
-        String[] labels = {"5 min", "1 h", "24 h"};
-        for (int i = 0; i < WINDOWS.size(); i++) {
-            ToggleButton b = new ToggleButton(labels[i]);
-            b.setId("detail-window-" + labels[i].replace(" ", ""));
-            b.setUserData(WINDOWS.get(i));
-            b.setToggleGroup(windows);
-            b.setSelected(i == 0);
-            b.getStyleClass().add("metric-toggle");
-            bar.getChildren().add(b);
-        }
-        windows.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) {
-                a.setSelected(true);
-                return;
-            }
-            window = (Duration) b.getUserData();
+        // The per-GPU history reaches back 24 h (10-min slots); a custom span is read from the finest tier that covers it.
+        TimeRangePicker range = new TimeRangePicker("detail-window", WINDOWS, WINDOWS.getLast(), d -> {
+            window = d;
             refreshCharts();
         });
+        bar.getChildren().addAll(back, range.node());
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

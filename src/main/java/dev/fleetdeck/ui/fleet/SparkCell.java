@@ -27,13 +27,15 @@ final class SparkCell extends TableCell<FleetTableView.Slot, FleetRow> {
     private final ObservableValue<Sparks> sparks;
     private String drawnKey;
     private Sparks drawnFrom;
+    /** Held here, registered weakly: a cell the table drops is not kept alive by the shared sparks property. */
+    private final javafx.beans.InvalidationListener onSparks = obs -> redraw(false);
 
     SparkCell(ObservableValue<Sparks> sparks) {
         this.sparks = sparks;
         setManaged(false);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         getStyleClass().add("spark-cell");
-        sparks.addListener((obs, old, now) -> redraw(false));
+        sparks.addListener(new javafx.beans.WeakInvalidationListener(onSparks));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.fleetdeck.ui.common.FleetView;
 import dev.fleetdeck.ui.common.FontScaling;
 import dev.fleetdeck.ui.common.HeaderBar;
 import dev.fleetdeck.ui.common.TextGrid;
+import dev.fleetdeck.ui.common.TimeRangePicker;
 import dev.fleetdeck.ui.common.TypeScale;
 import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.ui.theme.Palette;
@@ -20,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.paint.Color;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,8 @@ public final class OverviewView implements FleetView {
     private final ValueTile sellableGpus;
     private final ValueTile allocation;
     private final ValueTile utilization;
-    private final TrendTile power = new TrendTile("tile-power", "Fleet power draw", 120);
+    private final TrendTile power = new TrendTile("tile-power", "Fleet power draw");
+    private Duration range = OverviewViewModel.POWER_WINDOW;
     private final ValueTile hottest;
     private final ValueTile unhealthy;
     private final ValueTile alerts;
@@ -102,7 +105,17 @@ public final class OverviewView implements FleetView {
         providerProblems.setId("provider-problems");
         providerProblems.setWrapText(true);
         updated.setId("header-updated");
-        return HeaderBar.of(sourceLabel, updated);
+        HBox bar = HeaderBar.of(sourceLabel, updated);
+        // The overview's one chart (fleet power) follows the range; fleet history keeps every poll for 1 h, a day of minutes.
+        TimeRangePicker picker = new TimeRangePicker("overview-range", List.of(Duration.ofMinutes(5),
+                Duration.ofHours(1), Duration.ofHours(24)), Duration.ofHours(24), d -> {
+                    range = d;
+                    if (current != null) {
+                        show(current);
+                    }
+                }, OverviewViewModel.POWER_WINDOW);
+        bar.getChildren().add(bar.getChildren().size() - 1, picker.node());
+        return bar;
     }
 
     private GridPane grid() {
@@ -172,7 +185,7 @@ public final class OverviewView implements FleetView {
     @Override
     public void show(FleetFrame frame) {
         current = frame;
-        OverviewViewModel vm = OverviewViewModel.of(frame, zone);
+        OverviewViewModel vm = OverviewViewModel.of(frame, zone, range);
         updated.setText(vm.updated());
         count(totalGpus, vm.totalGpus());
         count(freeGpus, vm.freeGpus());
@@ -182,9 +195,9 @@ public final class OverviewView implements FleetView {
         OverviewViewModel.Power p = vm.power();
         power.setScaleTop(p.limitKw() > 0 ? p.limitKw() : Double.NaN);
         if (p.past().size() >= 2) {
-            power.update(p.valueText(), p.past().epochMillis(), p.past().values(), p.context());
+            power.update(p.valueText(), p.past().epochMillis(), p.past().values(), p.at(), range, p.context());
         } else {
-            power.update(p.valueText(), p.kw(), p.at(), p.context());
+            power.update(p.valueText(), p.kw(), p.at(), range, p.context());
         }
         hottest.show(vm.hottest(), Units.number(vm.hottest().value(), 0));
         count(unhealthy, vm.unhealthy());

@@ -42,7 +42,8 @@ public record OverviewViewModel(String updated, Figure totalGpus, Figure freeGpu
                                 Figure alerts, Figure idleGpus, Figure idleCost, List<Row> byModel,
                                 List<Row> byRegion, List<Row> providers, String providerProblems) {
     /** How far back the power trend reaches. */
-    public static final Duration POWER_WINDOW = Duration.ofHours(2);
+    /** The overview's default time range (its range picker changes it). */
+    public static final Duration POWER_WINDOW = Duration.ofHours(1);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ENGLISH);
 
     /**
@@ -59,7 +60,7 @@ public record OverviewViewModel(String updated, Figure totalGpus, Figure freeGpu
 
     /**
      * The power tile: the value now, the sum of the power limits (the top of its scale, so a 5 % dip looks like 5 %),
-     * and the minute means of the last two hours (empty before there is a past).
+     * and its past over the overview's range (every poll up to 1 h, minute means beyond; empty before there is one).
      */
     public record Power(String valueText, double kw, double limitKw, Instant at, Series past, String context) {
     }
@@ -70,6 +71,11 @@ public record OverviewViewModel(String updated, Figure totalGpus, Figure freeGpu
 
     /** Computes every tile for a frame, times in {@code zone}. Any thread. */
     public static OverviewViewModel of(FleetFrame frame, ZoneId zone) {
+        return of(frame, zone, POWER_WINDOW);
+    }
+
+    /** The figures of a frame, the power trend over {@code range} (every poll for up to 1 h, minute means beyond). */
+    public static OverviewViewModel of(FleetFrame frame, ZoneId zone, Duration range) {
         FleetSnapshot snap = frame.snapshot();
         FleetTotals t = snap.totals();
         Capacity all = t.capacity();
@@ -99,7 +105,7 @@ public record OverviewViewModel(String updated, Figure totalGpus, Figure freeGpu
         String powerContext = Metrics.isPresent(t.powerLimitKw())
                 ? "of " + Units.kilowatts(t.powerLimitKw()) + " power limits" : "no GPU reports power";
         Power power = new Power(Units.kilowatts(t.powerKw()), t.powerKw(), t.powerLimitKw(), snap.takenAt(),
-                frame.history().fleet(FleetSeries.POWER_KW, POWER_WINDOW, snap.takenAt()), powerContext);
+                frame.history().fleet(FleetSeries.POWER_KW, range, snap.takenAt()), powerContext);
 
         Figure unhealthy = new Figure(t.unhealthyGpus(), true, Units.count(t.criticalGpus()) + " critical",
                 t.unhealthyGpus() == 0 ? "all GPUs healthy" : "hot, XID, ECC, missing or down",

@@ -1,31 +1,44 @@
 package dev.fleetdeck.ui.overview;
 
+import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Units;
-import dev.fleetdeck.ui.common.chart.TrendChart;
+import dev.fleetdeck.ui.common.chart.TimeChart;
+import dev.fleetdeck.ui.theme.Palette;
 import eu.hansolo.tilesfx.Tile;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * A TilesFX custom tile that shows a value with its unit, a line of context, and a sparkline of its recent
- * values. FX thread only.
+ * A TilesFX custom tile that shows a value with its unit, a line of context, and its recent past on the window's
+ * time chart (time axis, value axis from zero to the limit, crosshair), over the overview's time range. FX thread.
  */
 final class TrendTile {
+    private static final int LIVE_POINTS = 2_000;
     private final Label value = new Label("—");
     private final Label detail = new Label("");
-    private final TrendChart line;
+    private final TimeChart line;
     private final Tile tile;
     private final VBox box;
+    private double top = Double.NaN;
+    private long[] liveTimes = new long[0];
+    private double[] liveValues = new double[0];
+    private int points;
 
-    TrendTile(String id, String title, int points) {
+    TrendTile(String id, String title) {
         value.getStyleClass().add("trend-value");
         detail.getStyleClass().add("trend-detail");
         detail.setWrapText(true);
         detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // From zero: a dip of 5 % looks like 5 %, not like a crash (the scale's top is set to the power limit).
-        line = new TrendChart(TrendChart.Scale.FROM_ZERO, Double.NaN, false, points);
-        line.showAxes(Units::kilowatts, java.time.ZoneId.systemDefault());
+        line = new TimeChart("", Units::kilowatts, java.time.ZoneId.systemDefault());
+        line.setLegendVisible(false);
+        line.setId(id + "-chart");
+        line.setMinHeight(40);
         box = new VBox(value, detail, line);
         box.getStyleClass().add("trend-box");
         VBox.setVgrow(line, Priority.ALWAYS);
@@ -41,25 +54,63 @@ final class TrendTile {
         return box;
     }
 
-    /** The top of the line's scale (NaN: the data's maximum plus 10 %). */
-    void setScaleTop(double top) {
-        line.setFixedMax(top);
+    /** The top of the value axis (NaN: the data's maximum plus 10 %); drawn as a limit line. */
+    void setScaleTop(double kw) {
+        top = kw;
     }
 
-    /** Shows a value (text with unit) taken at {@code at}, and appends the number to the sparkline. */
-    void update(String text, double number, java.time.Instant at, String context) {
-        value.setText(text);
-        line.append(number, at.toEpochMilli());
-        long span = line.spanMillis();
-        detail.setText(context + (span > 0 ? " · line: last " + Units.age(java.time.Duration.ofMillis(span)) : ""));
+    /** Shows a value taken at {@code at} and adds it to the line (no past yet: the line grows as polls come). */
+    void update(String text, double number, Instant at, Duration range, String context) {
+        int n = Math.min(liveTimes.length + 1, LIVE_POINTS);
+        long[] t = Arrays.copyOfRange(liveTimes, liveTimes.length - (n - 1), liveTimes.length + 1);
+        double[] v = Arrays.copyOfRange(liveValues, liveValues.length - (n - 1), liveValues.length + 1);
+        t[n - 1] = at.toEpochMilli();
+        v[n - 1] = number;
+        liveTimes = t;
+        liveValues = v;
+        update(text, t, v, at, range, context);
     }
 
-    /** Shows a value, and as the line a series from history (e.g. minute means of the last two hours). */
-    void update(String text, long[] epochMillis, double[] series, String context) {
+    /** Shows a value, and as the line a series from history over {@code range} up to {@code now}. */
+    void update(String text, long[] epochMillis, double[] series, Instant now, Duration range, String context) {
         value.setText(text);
-        line.setSeries(epochMillis, series, null);
-        long span = line.spanMillis();
-        detail.setText(context + (span > 0 ? " · line: last " + Units.age(java.time.Duration.ofMillis(span)) : ""));
+        long end = now.toEpochMilli();
+        line.setTimeRange(end - range.toMillis(), end, TimeChart.tickFor(range, 3));
+        double max = Double.isNaN(top) ? Arrays.stream(series).filter(Double::isFinite).max().orElse(1) * 1.1 : top;
+        double step = niceStep(max / 4);
+        line.setValueRange(0, Math.max(step, Math.ceil(max / step) * step), step);
+        line.setThresholds(Double.isNaN(top) ? List.of()
+                : List.of(new TimeChart.Threshold(top, Health.WARN, "limit " + Units.kilowatts(top))));
+        line.setGapMillis(3 * spacing(epochMillis));
+        line.setLines(List.of(new TimeChart.Line("power", epochMillis, series, Palette.theme().accent(), 1, 2)));
+        points = (int) Arrays.stream(series).filter(Double::isFinite).count();
+        long span = epochMillis.length < 2 ? 0 : epochMillis[epochMillis.length - 1] - epochMillis[0];
+        detail.setText(context + (span > 0 ? " · line: last " + Units.age(Duration.ofMillis(span)) : ""));
+    }
+
+    private static long spacing(long[] t) {
+        if (t.length < 2) {
+            return Long.MAX_VALUE / 4;
+        }
+        long[] d = new long[t.length - 1];
+        for (int i = 1; i < t.length; i++) {
+            d[i - 1] = t[i] - t[i - 1];
+        }
+        Arrays.sort(d);
+        return Math.max(1, d[d.length / 2]);
+    }
+
+    private static double niceStep(double raw) {
+        if (!(raw > 0)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * magnitude >= raw) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
     }
 
     String valueText() {
@@ -67,6 +118,6 @@ final class TrendTile {
     }
 
     int points() {
-        return line.size();
+        return points;
     }
 }

@@ -58,6 +58,7 @@ public final class TimeChart extends Region {
     private double hoverX = Double.NaN;
     private String readout = "";
     private double weight = 1;
+    private boolean legendVisible = true;
 
     /**
      * @param valueText formats a value with its unit, for the axis and the crosshair ("84 °C")
@@ -77,6 +78,25 @@ public final class TimeChart extends Region {
             hoverX = Double.NaN;
             draw();
         });
+    }
+
+    /** Whether the lines' names are listed on the right (a chart of one line, titled by its tile, needs none). */
+    public void setLegendVisible(boolean visible) {
+        legendVisible = visible;
+        draw();
+    }
+
+    /** A spacing for time labels: about {@code labels} of them over {@code span}, at a round step (1 min … 1 d). */
+    public static long tickFor(java.time.Duration span, int labels) {
+        long[] steps = {60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000,
+            21_600_000, 43_200_000, 86_400_000};
+        long want = span.toMillis() / Math.max(1, labels);
+        for (long s : steps) {
+            if (s >= want) {
+                return s;
+            }
+        }
+        return steps[steps.length - 1];
     }
 
     /** The time span shown and the spacing of its labels. */
@@ -115,6 +135,11 @@ public final class TimeChart extends Region {
         draw();
     }
 
+    /** The time span shown, ms. */
+    public long spanMillis() {
+        return end - start;
+    }
+
     public List<Line> lines() {
         return lines;
     }
@@ -142,7 +167,9 @@ public final class TimeChart extends Region {
     protected void layoutChildren() {
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
-        double th = title.prefHeight(w);
+        // an empty title (the chart sits in a titled tile) takes no room, but still carries the font
+        double th = title.getText().isEmpty() ? 0 : title.prefHeight(w);
+        title.setVisible(th > 0);
         title.resizeRelocate(snappedLeftInset(), snappedTopInset(), w, th);
         canvas.relocate(snappedLeftInset(), snappedTopInset() + th);
         canvas.setWidth(Math.max(0, Math.floor(w)));
@@ -177,7 +204,7 @@ public final class TimeChart extends Region {
         g.setFont(f);
         double left = Math.max(width(valueText.apply(hi), f), width(valueText.apply(lo), f)) + 8;
         double legend = 0;
-        for (Line l : lines) {
+        for (Line l : legendVisible ? lines : List.<Line>of()) {
             legend = Math.max(legend, width(l.name(), f) + font * 1.6);
         }
         double plotL = left;
@@ -188,7 +215,9 @@ public final class TimeChart extends Region {
             return;
         }
         axes(g, theme, font, plotL, plotR, plotT, plotB);
-        legend(g, plotR + 8, plotT, font);
+        if (legendVisible) {
+            legend(g, plotR + 8, plotT, font);
+        }
         for (Threshold t : thresholds) {
             double y = y(t.value(), plotT, plotB);
             if (y >= plotT - 0.5 && y <= plotB + 0.5) {
@@ -243,13 +272,18 @@ public final class TimeChart extends Region {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         int ticks = (int) Math.min(50, Math.floor((hi - lo) / tick + 1e-9));
+        // in a low chart, every second (or third) value is labelled, so labels never touch
+        double spacing = ticks == 0 ? plotB - plotT : (plotB - plotT) / ticks;
+        int every = (int) Math.ceil(font * 1.4 / Math.max(1, spacing));
         for (int i = 0; i <= ticks; i++) {
             double v = lo + i * tick;
             double y = Math.round(y(v, plotT, plotB)) + 0.5;
             g.setStroke(theme.border());
             g.strokeLine(plotL, y, plotR, y);
-            g.setFill(theme.textMuted());
-            g.fillText(valueText.apply(v), plotL - 4, y);
+            if (i % every == 0) {
+                g.setFill(theme.textMuted());
+                g.fillText(valueText.apply(v), plotL - 4, y);
+            }
         }
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
