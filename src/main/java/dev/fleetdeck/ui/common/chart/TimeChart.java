@@ -59,6 +59,7 @@ public final class TimeChart extends Region {
     private String readout = "";
     private double weight = 1;
     private boolean legendVisible = true;
+    private boolean dirty = true;
 
     /**
      * @param valueText formats a value with its unit, for the axis and the crosshair ("84 °C")
@@ -83,7 +84,7 @@ public final class TimeChart extends Region {
     /** Whether the lines' names are listed on the right (a chart of one line, titled by its tile, needs none). */
     public void setLegendVisible(boolean visible) {
         legendVisible = visible;
-        draw();
+        invalidate();
     }
 
     /** A spacing for time labels: about {@code labels} of them over {@code span}, at a round step (1 min … 1 d). */
@@ -104,7 +105,7 @@ public final class TimeChart extends Region {
         start = startMillis;
         end = Math.max(startMillis + 1, endMillis);
         tickMillis = Math.max(1, tickEveryMillis);
-        draw();
+        invalidate();
     }
 
     /** The value span shown and the spacing of its ticks. */
@@ -112,7 +113,7 @@ public final class TimeChart extends Region {
         lo = low;
         hi = high > low ? high : low + 1;
         tick = tickEvery > 0 ? tickEvery : (hi - lo) / 4;
-        draw();
+        invalidate();
     }
 
     /** Samples further apart than this leave a gap in their line. */
@@ -122,17 +123,17 @@ public final class TimeChart extends Region {
 
     public void setLines(List<Line> next) {
         lines = List.copyOf(next);
-        draw();
+        invalidate();
     }
 
     public void setThresholds(List<Threshold> next) {
         thresholds = List.copyOf(next);
-        draw();
+        invalidate();
     }
 
     public void setMarkers(List<Marker> next) {
         markers = List.copyOf(next);
-        draw();
+        invalidate();
     }
 
     /** The time span shown, ms. */
@@ -150,6 +151,15 @@ public final class TimeChart extends Region {
 
     public List<Marker> markers() {
         return markers;
+    }
+
+    /**
+     * Something to draw changed: drawn once, in the next layout pass, however many setters a frame calls. Only this
+     * chart is marked (its size does not change), so its tile and view are not laid out again for it.
+     */
+    private void invalidate() {
+        dirty = true;
+        setNeedsLayout(true);
     }
 
     /** What the crosshair reads now: the time and each line's value there, or "" when the mouse is elsewhere. */
@@ -172,9 +182,13 @@ public final class TimeChart extends Region {
         title.setVisible(th > 0);
         title.resizeRelocate(snappedLeftInset(), snappedTopInset(), w, th);
         canvas.relocate(snappedLeftInset(), snappedTopInset() + th);
-        canvas.setWidth(Math.max(0, Math.floor(w)));
-        canvas.setHeight(Math.max(0, Math.floor(h - th)));
-        draw();
+        double cw = Math.max(0, Math.floor(w));
+        double ch = Math.max(0, Math.floor(h - th));
+        if (dirty || cw != canvas.getWidth() || ch != canvas.getHeight()) {
+            canvas.setWidth(cw);
+            canvas.setHeight(ch);
+            draw();
+        }
     }
 
     @Override
@@ -188,6 +202,7 @@ public final class TimeChart extends Region {
     }
 
     private void draw() {
+        dirty = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
