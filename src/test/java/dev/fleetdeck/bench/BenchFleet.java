@@ -71,4 +71,41 @@ final class BenchFleet {
             return now;
         }
     }
+
+    /**
+     * A scene whose content is laid out at {@code width} × {@code height} whatever the (small) window: the headless
+     * screen is 1000 × 1000, and a larger window could not be presented there. FX thread.
+     */
+    static javafx.scene.Scene sceneAt(javafx.scene.layout.Region content, double width, double height) {
+        javafx.scene.layout.Pane holder = new javafx.scene.layout.Pane() {
+            @Override
+            protected void layoutChildren() {
+                content.resizeRelocate(0, 0, width, height);
+            }
+        };
+        holder.getChildren().add(content);
+        javafx.scene.Scene scene = new javafx.scene.Scene(holder, 320, 320, dev.fleetdeck.ui.theme.Palette.BACKGROUND);
+        scene.getStylesheets().add(dev.fleetdeck.ui.theme.Stylesheets.dark());
+        return scene;
+    }
+
+    /** Scene-graph nodes under {@code n}, itself included. */
+    static int countNodes(javafx.scene.Node n) {
+        int c = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                c += countNodes(child);
+            }
+        }
+        return c;
+    }
+
+    /** The heap in use after a few full collections, bytes. */
+    static long liveHeap() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
 }

@@ -15,16 +15,11 @@ import dev.fleetdeck.ui.common.Offload;
 import dev.fleetdeck.ui.common.ViewContext;
 import dev.fleetdeck.ui.common.ViewId;
 import dev.fleetdeck.ui.render.HeadlessPlatform;
-import dev.fleetdeck.ui.theme.Palette;
-import dev.fleetdeck.ui.theme.Stylesheets;
 import javafx.application.Platform;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -93,8 +88,8 @@ public final class DesktopSoak {
             }, Duration.ofSeconds(60));
             long fleetSeconds = (long) STEP_SECONDS * (i + 1);
             if (fleetSeconds % 600 == 0) {
-                long heap = liveHeap();
-                int nodes = FxThread.call(() -> count(view.node()), Duration.ofSeconds(30));
+                long heap = BenchFleet.liveHeap();
+                int nodes = FxThread.call(() -> BenchFleet.countNodes(view.node()), Duration.ofSeconds(30));
                 if (fleetSeconds >= WARMUP_SECONDS) {
                     if (first < 0) {
                         first = heap;
@@ -124,38 +119,11 @@ public final class DesktopSoak {
     private static MainView window(BenchFleet.SettableClock clock, Offload offload) {
         MainView v = new MainView(new ViewContext("soak", clock, ZoneOffset.UTC, offload, Navigator.NONE,
                 AlertActions.NONE));
-        var content = v.node();
-        Pane holder = new Pane() {
-            @Override
-            protected void layoutChildren() {
-                content.resizeRelocate(0, 0, 1920, 1080);
-            }
-        };
-        holder.getChildren().add(content);
-        Scene scene = new Scene(holder, 320, 320, Palette.BACKGROUND);
-        scene.getStylesheets().add(Stylesheets.dark());
+        Scene scene = BenchFleet.sceneAt(v.node(), 1920, 1080);
         v.installShortcuts(scene);
         Stage s = new Stage(StageStyle.UNDECORATED);
         s.setScene(scene);
         s.show();
         return v;
-    }
-
-    private static int count(javafx.scene.Node n) {
-        int c = 1;
-        if (n instanceof Parent p) {
-            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
-                c += count(child);
-            }
-        }
-        return c;
-    }
-
-    private static long liveHeap() throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -14,11 +14,8 @@ import dev.fleetdeck.ui.common.Offload;
 import dev.fleetdeck.ui.common.ViewContext;
 import dev.fleetdeck.ui.fleet.FleetRow;
 import dev.fleetdeck.ui.render.HeadlessPlatform;
-import dev.fleetdeck.ui.theme.Palette;
-import dev.fleetdeck.ui.theme.Stylesheets;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
@@ -101,16 +98,7 @@ public final class FleetViewsBenchmark {
         Stage stage = FxThread.call(() -> {
             main[0] = new MainView(new ViewContext("bench", Clock.fixed(BenchFleet.START, ZoneOffset.UTC),
                     ZoneOffset.UTC, offload, Navigator.NONE, AlertActions.NONE));
-            var content = main[0].node();
-            Pane holder = new Pane() {
-                @Override
-                protected void layoutChildren() {
-                    content.resizeRelocate(0, 0, 1920, 1080);
-                }
-            };
-            holder.getChildren().add(content);
-            Scene scene = new Scene(holder, 320, 320, Palette.BACKGROUND);
-            scene.getStylesheets().add(Stylesheets.dark());
+            Scene scene = BenchFleet.sceneAt(main[0].node(), 1920, 1080);
             scene.addPreLayoutPulseListener(() -> timing.pulseStart = System.nanoTime());
             scene.addPostLayoutPulseListener(() -> {
                 timing.lastPulse = System.nanoTime() - timing.pulseStart;

@@ -13,12 +13,10 @@ import dev.fleetdeck.ui.common.FxThread;
 import dev.fleetdeck.ui.render.HeadlessPlatform;
 import dev.fleetdeck.ui.showroom.ShowroomView;
 import dev.fleetdeck.ui.theme.Stylesheets;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -69,11 +67,11 @@ public final class ShowroomSoak {
                 return null;
             }, Duration.ofSeconds(30));
             if (i == warmup) {
-                heapWarm = liveHeap();
+                heapWarm = BenchFleet.liveHeap();
                 nodesWarm = FxThread.call(() -> allPages(view), Duration.ofSeconds(30));
             }
         }
-        long heapEnd = liveHeap();
+        long heapEnd = BenchFleet.liveHeap();
         int nodesEnd = FxThread.call(() -> allPages(view), Duration.ofSeconds(30));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Instant simEnd = clock.now;
@@ -98,27 +96,9 @@ public final class ShowroomSoak {
             view.show(p);
             view.node().applyCss();
             view.node().layout();
-            sum += count(view.node());
+            sum += BenchFleet.countNodes(view.node());
         }
         view.show(was);
         return sum;
-    }
-
-    private static int count(javafx.scene.Node n) {
-        int c = 1;
-        if (n instanceof Parent p) {
-            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
-                c += count(child);
-            }
-        }
-        return c;
-    }
-
-    private static long liveHeap() throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,7 +73,7 @@ final class GpuChart {
             boolean focused = focus < 0 || gpu == focus;
             out.add(new TimeChart.Line("GPU " + gpu, s.epochMillis(), s.values(), COLORS[gpu % COLORS.length],
                     focused ? 1 : DIMMED, focus >= 0 && focused ? 3 : 1.6));
-            gap = Math.min(gap, 3 * medianSpacing(s.epochMillis()));
+            gap = Math.min(gap, 3 * TimeChart.medianSpacing(s.epochMillis()));
         }
         if (focus >= 0) {
             // the focused line last, so it is drawn over the others
@@ -84,19 +83,6 @@ final class GpuChart {
         lines = out;
         chart.setLines(out);
         rescale();
-    }
-
-    /** The typical distance between samples (a line breaks where they are three times further apart). */
-    static long medianSpacing(long[] t) {
-        if (t.length < 2) {
-            return Long.MAX_VALUE / 4;
-        }
-        long[] d = new long[t.length - 1];
-        for (int i = 1; i < t.length; i++) {
-            d[i - 1] = t[i] - t[i - 1];
-        }
-        Arrays.sort(d);
-        return Math.max(1, d[d.length / 2]);
     }
 
     /** How visible the other GPUs' lines stay beside a focused one. */
@@ -144,22 +130,8 @@ final class GpuChart {
         double upper = Math.max(Double.isNaN(top) ? 0 : top * 1.05, dataMax);
         double low = Math.min(dataMin, Double.isNaN(top) ? dataMin : top);
         double lower = metric == GpuMetric.TEMPERATURE_C ? Math.max(0, Math.floor((low - 10) / 10) * 10) : 0;
-        double step = niceStep((upper - lower) / 5);
+        double step = TimeChart.niceStep((upper - lower) / 5);
         chart.setValueRange(lower, Math.max(lower + step, Math.ceil(upper / step) * step), step);
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}: ticks people read at a glance (10, 20, 50, 100 W). */
-    static double niceStep(double raw) {
-        if (!(raw > 0)) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * magnitude >= raw) {
-                return m * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     /** The node's events to mark at their time (those outside the window are not drawn). */

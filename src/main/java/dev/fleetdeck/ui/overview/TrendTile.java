@@ -77,40 +77,15 @@ final class TrendTile {
         long end = now.toEpochMilli();
         line.setTimeRange(end - range.toMillis(), end, TimeChart.tickFor(range, 3));
         double max = Double.isNaN(top) ? Arrays.stream(series).filter(Double::isFinite).max().orElse(1) * 1.1 : top;
-        double step = niceStep(max / 4);
+        double step = TimeChart.niceStep(max / 4);
         line.setValueRange(0, Math.max(step, Math.ceil(max / step) * step), step);
         line.setThresholds(Double.isNaN(top) ? List.of()
                 : List.of(new TimeChart.Threshold(top, Health.WARN, "limit " + Units.kilowatts(top))));
-        line.setGapMillis(3 * spacing(epochMillis));
+        line.setGapMillis(3 * TimeChart.medianSpacing(epochMillis));
         line.setLines(List.of(new TimeChart.Line("power", epochMillis, series, Palette.theme().accent(), 1, 2)));
         points = (int) Arrays.stream(series).filter(Double::isFinite).count();
         long span = epochMillis.length < 2 ? 0 : epochMillis[epochMillis.length - 1] - epochMillis[0];
         detail.setText(context + (span > 0 ? " · line: last " + Units.age(Duration.ofMillis(span)) : ""));
-    }
-
-    private static long spacing(long[] t) {
-        if (t.length < 2) {
-            return Long.MAX_VALUE / 4;
-        }
-        long[] d = new long[t.length - 1];
-        for (int i = 1; i < t.length; i++) {
-            d[i - 1] = t[i] - t[i - 1];
-        }
-        Arrays.sort(d);
-        return Math.max(1, d[d.length / 2]);
-    }
-
-    private static double niceStep(double raw) {
-        if (!(raw > 0)) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * magnitude >= raw) {
-                return m * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     String valueText() {

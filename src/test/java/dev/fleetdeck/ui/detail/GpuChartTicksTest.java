@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class GpuChartTicksTest {
     @Test
     void stepsAreRoundNumbers() {
-        assertEquals(100, GpuChart.niceStep(84), 1e-9);
-        assertEquals(10, GpuChart.niceStep(8.4), 1e-9);
-        assertEquals(20, GpuChart.niceStep(11), 1e-9);
-        assertEquals(5, GpuChart.niceStep(5), 1e-9);
-        assertEquals(1, GpuChart.niceStep(0), 1e-9);
+        assertEquals(100, dev.fleetdeck.ui.common.chart.TimeChart.niceStep(84), 1e-9);
+        assertEquals(10, dev.fleetdeck.ui.common.chart.TimeChart.niceStep(8.4), 1e-9);
+        assertEquals(20, dev.fleetdeck.ui.common.chart.TimeChart.niceStep(11), 1e-9);
+        assertEquals(5, dev.fleetdeck.ui.common.chart.TimeChart.niceStep(5), 1e-9);
+        assertEquals(1, dev.fleetdeck.ui.common.chart.TimeChart.niceStep(0), 1e-9);
     }
 }

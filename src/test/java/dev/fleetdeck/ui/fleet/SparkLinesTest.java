@@ -3,6 +3,7 @@ package dev.fleetdeck.ui.fleet;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.history.Series;
+import dev.fleetdeck.support.Pixels;
 import dev.fleetdeck.support.TestFleet;
 import dev.fleetdeck.support.TestFrames;
 import dev.fleetdeck.support.TestSnapshots;
@@ -99,16 +100,6 @@ class SparkLinesTest {
     }
 
     private static boolean has(WritableImage img, Color want) {
-        var px = img.getPixelReader();
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                Color c = px.getColor(x, y);
-                if (Math.abs(c.getRed() - want.getRed()) < 0.08 && Math.abs(c.getGreen() - want.getGreen()) < 0.08
-                        && Math.abs(c.getBlue() - want.getBlue()) < 0.08 && c.getOpacity() > 0.5) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Pixels.has(img, want, 0.08);
     }
 }

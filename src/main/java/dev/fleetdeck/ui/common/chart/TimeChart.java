@@ -87,6 +87,33 @@ public final class TimeChart extends Region {
         invalidate();
     }
 
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}: ticks people read at a glance (10, 20, 50, 100 W). */
+    public static double niceStep(double raw) {
+        if (!(raw > 0)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * magnitude >= raw) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    /** The typical distance between samples, ms (a line breaks where they are three times further apart). */
+    public static long medianSpacing(long[] t) {
+        if (t.length < 2) {
+            return Long.MAX_VALUE / 4;
+        }
+        long[] d = new long[t.length - 1];
+        for (int i = 1; i < t.length; i++) {
+            d[i - 1] = t[i] - t[i - 1];
+        }
+        java.util.Arrays.sort(d);
+        return Math.max(1, d[d.length / 2]);
+    }
+
     /** A spacing for time labels: about {@code labels} of them over {@code span}, at a round step (1 min … 1 d). */
     public static long tickFor(java.time.Duration span, int labels) {
         long[] steps = {60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000,
@@ -341,43 +368,20 @@ public final class TimeChart extends Region {
         g.setStroke(l.color());
         g.setGlobalAlpha(l.opacity());
         g.setLineWidth(l.width() * weight);
-        g.beginPath();
-        boolean drawing = false;
-        int column = Integer.MIN_VALUE;
-        double colMin = 0;
-        double colMax = 0;
+        ColumnPath path = new ColumnPath(g);
         long previous = Long.MIN_VALUE;
         for (int i = 0; i < t.length; i++) {
             if (!Double.isFinite(v[i]) || t[i] < start - gapMillis || t[i] > end) {
-                drawing = false;
+                path.gap();
                 continue;
             }
-            if (drawing && t[i] - previous > gapMillis) {
-                drawing = false;
+            if (previous != Long.MIN_VALUE && t[i] - previous > gapMillis) {
+                path.gap();
             }
             previous = t[i];
-            double x = x(t[i], plotL, plotR);
-            double y = y(v[i], plotT, plotB);
-            int col = (int) x;
-            if (drawing && col == column) {
-                if (y < colMin || y > colMax) {
-                    colMin = Math.min(colMin, y);
-                    colMax = Math.max(colMax, y);
-                    g.lineTo(x, y);
-                }
-                continue;
-            }
-            if (drawing) {
-                g.lineTo(x, y);
-            } else {
-                g.moveTo(x, y);
-                drawing = true;
-            }
-            column = col;
-            colMin = y;
-            colMax = y;
+            path.to(x(t[i], plotL, plotR), y(v[i], plotT, plotB));
         }
-        g.stroke();
+        path.stroke();
         g.setGlobalAlpha(1);
     }
 

@@ -92,40 +92,15 @@ final class TrendChartSkin extends SkinBase<TrendChart> {
         }
         g.setStroke(chart.getLineColor());
         g.setLineWidth(Math.max(2, Math.min(w, h) / 60));
-        g.beginPath();
-        boolean drawing = false;
-        int column = Integer.MIN_VALUE;
-        double colMin = 0;
-        double colMax = 0;
+        ColumnPath path = new ColumnPath(g);
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(v[i])) {
-                drawing = false;
-                column = Integer.MIN_VALUE;
+                path.gap();
                 continue;
             }
-            double x = x0 + i * step;
-            double y = plotBottom - (v[i] - lo) / span * (plotBottom - plotTop);
-            int col = (int) x;
-            if (drawing && col == column) {
-                // Same pixel column: extend its vertical extent instead of adding a point.
-                if (y < colMin || y > colMax) {
-                    colMin = Math.min(colMin, y);
-                    colMax = Math.max(colMax, y);
-                    g.lineTo(x, y);
-                }
-                continue;
-            }
-            if (drawing) {
-                g.lineTo(x, y);
-            } else {
-                g.moveTo(x, y);
-                drawing = true;
-            }
-            column = col;
-            colMin = y;
-            colMax = y;
+            path.to(x0 + i * step, plotBottom - (v[i] - lo) / span * (plotBottom - plotTop));
         }
-        g.stroke();
+        path.stroke();
         if (axes && !Double.isNaN(hoverX) && hoverX >= x0 && hoverX <= plotRight) {
             crosshair(g, chart, d, font, plotTop, plotBottom, plotLeft, plotRight, x0, step, lo, span);
         }

@@ -1,6 +1,7 @@
 package dev.fleetdeck.ui.common.chart;
 
 import dev.fleetdeck.model.Health;
+import dev.fleetdeck.support.Pixels;
 import dev.fleetdeck.ui.common.FxThread;
 import dev.fleetdeck.ui.render.HeadlessPlatform;
 import dev.fleetdeck.ui.theme.Palette;
@@ -118,16 +119,6 @@ class TimeChartTest {
     }
 
     private static boolean has(WritableImage img, Color want) {
-        var px = img.getPixelReader();
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                Color c = px.getColor(x, y);
-                if (Math.abs(c.getRed() - want.getRed()) < 0.06 && Math.abs(c.getGreen() - want.getGreen()) < 0.06
-                        && Math.abs(c.getBlue() - want.getBlue()) < 0.06 && c.getOpacity() > 0.5) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Pixels.has(img, want, 0.06);
     }
 }
