@@ -3,6 +3,7 @@ package dev.fleetdeck.ui.detail;
 import dev.fleetdeck.model.Units;
 import dev.fleetdeck.service.history.GpuMetric;
 import dev.fleetdeck.service.history.Series;
+import dev.fleetdeck.ui.common.chart.Ticks;
 import dev.fleetdeck.ui.common.chart.TimeChart;
 import javafx.scene.paint.Color;
 
@@ -64,7 +65,7 @@ final class GpuChart {
      */
     void show(List<Integer> gpuIndexes, List<Series> series, Instant now, Duration window, int focus) {
         long end = now.toEpochMilli();
-        chart.setTimeRange(end - window.toMillis(), end, TimeChart.tickFor(window, 5));
+        chart.setTimeRange(end - window.toMillis(), end, Ticks.tickFor(window, 5));
         List<TimeChart.Line> out = new ArrayList<>(series.size());
         long gap = Long.MAX_VALUE;
         for (int i = 0; i < series.size(); i++) {
@@ -73,7 +74,7 @@ final class GpuChart {
             boolean focused = focus < 0 || gpu == focus;
             out.add(new TimeChart.Line("GPU " + gpu, s.epochMillis(), s.values(), COLORS[gpu % COLORS.length],
                     focused ? 1 : DIMMED, focus >= 0 && focused ? 3 : 1.6));
-            gap = Math.min(gap, 3 * TimeChart.medianSpacing(s.epochMillis()));
+            gap = Math.min(gap, 3 * Ticks.medianSpacing(s.epochMillis()));
         }
         if (focus >= 0) {
             // the focused line last, so it is drawn over the others
@@ -130,7 +131,7 @@ final class GpuChart {
         double upper = Math.max(Double.isNaN(top) ? 0 : top * 1.05, dataMax);
         double low = Math.min(dataMin, Double.isNaN(top) ? dataMin : top);
         double lower = metric == GpuMetric.TEMPERATURE_C ? Math.max(0, Math.floor((low - 10) / 10) * 10) : 0;
-        double step = TimeChart.niceStep((upper - lower) / 5);
+        double step = Ticks.niceStep((upper - lower) / 5);
         chart.setValueRange(lower, Math.max(lower + step, Math.ceil(upper / step) * step), step);
     }
 

@@ -2,6 +2,7 @@ package dev.fleetdeck.ui.overview;
 
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.ui.common.chart.Ticks;
 import dev.fleetdeck.ui.common.chart.TimeChart;
 import dev.fleetdeck.ui.theme.Palette;
 import eu.hansolo.tilesfx.Tile;
@@ -75,13 +76,13 @@ final class TrendTile {
     void update(String text, long[] epochMillis, double[] series, Instant now, Duration range, String context) {
         value.setText(text);
         long end = now.toEpochMilli();
-        line.setTimeRange(end - range.toMillis(), end, TimeChart.tickFor(range, 3));
+        line.setTimeRange(end - range.toMillis(), end, Ticks.tickFor(range, 3));
         double max = Double.isNaN(top) ? Arrays.stream(series).filter(Double::isFinite).max().orElse(1) * 1.1 : top;
-        double step = TimeChart.niceStep(max / 4);
+        double step = Ticks.niceStep(max / 4);
         line.setValueRange(0, Math.max(step, Math.ceil(max / step) * step), step);
         line.setThresholds(Double.isNaN(top) ? List.of()
                 : List.of(new TimeChart.Threshold(top, Health.WARN, "limit " + Units.kilowatts(top))));
-        line.setGapMillis(3 * TimeChart.medianSpacing(epochMillis));
+        line.setGapMillis(3 * Ticks.medianSpacing(epochMillis));
         line.setLines(List.of(new TimeChart.Line("power", epochMillis, series, Palette.theme().accent(), 1, 2)));
         points = (int) Arrays.stream(series).filter(Double::isFinite).count();
         long span = epochMillis.length < 2 ? 0 : epochMillis[epochMillis.length - 1] - epochMillis[0];

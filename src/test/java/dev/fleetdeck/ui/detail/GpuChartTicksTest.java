@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class GpuChartTicksTest {
     @Test
     void stepsAreRoundNumbers() {
-        assertEquals(100, dev.fleetdeck.ui.common.chart.TimeChart.niceStep(84), 1e-9);
-        assertEquals(10, dev.fleetdeck.ui.common.chart.TimeChart.niceStep(8.4), 1e-9);
-        assertEquals(20, dev.fleetdeck.ui.common.chart.TimeChart.niceStep(11), 1e-9);
-        assertEquals(5, dev.fleetdeck.ui.common.chart.TimeChart.niceStep(5), 1e-9);
-        assertEquals(1, dev.fleetdeck.ui.common.chart.TimeChart.niceStep(0), 1e-9);
+        assertEquals(100, dev.fleetdeck.ui.common.chart.Ticks.niceStep(84), 1e-9);
+        assertEquals(10, dev.fleetdeck.ui.common.chart.Ticks.niceStep(8.4), 1e-9);
+        assertEquals(20, dev.fleetdeck.ui.common.chart.Ticks.niceStep(11), 1e-9);
+        assertEquals(5, dev.fleetdeck.ui.common.chart.Ticks.niceStep(5), 1e-9);
+        assertEquals(1, dev.fleetdeck.ui.common.chart.Ticks.niceStep(0), 1e-9);
     }
 }
