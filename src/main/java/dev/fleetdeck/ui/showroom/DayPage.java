@@ -1,7 +1,7 @@
 package dev.fleetdeck.ui.showroom;
 
 import dev.fleetdeck.model.Units;
-import dev.fleetdeck.ui.common.chart.TrendChart;
+import dev.fleetdeck.ui.common.chart.TimeChart;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -17,7 +17,7 @@ import java.util.List;
 
 /** "The last 24 hours": free GPUs per model through the day, with the moments a model was sold out in red. */
 final class DayPage implements ShowroomPage {
-    private record Row(Label model, TrendChart trend, Label now, Label stockOuts) {
+    private record Row(Label model, TimeChart trend, Label now, Label stockOuts) {
     }
 
     private final StackPane root = new StackPane();
@@ -52,7 +52,7 @@ final class DayPage implements ShowroomPage {
             r.model().setText(d.model());
             ShowroomTrends.show(r.trend(), d.free());
             r.now().setText(Units.count(f.models().get(i).free()) + " free now");
-            int outs = r.trend().zeroMinimums();
+            int outs = ShowroomTrends.zeroMinimums(d.free());
             long minutes = java.util.Arrays.stream(d.free().values()).filter(v -> !Double.isNaN(v)).count();
             r.stockOuts().setText(minutes < 2 ? "gathering data" : outs == 0 ? "never sold out"
                     : "sold out " + Units.count(outs) + " min");

@@ -2,7 +2,7 @@ package dev.fleetdeck.ui.showroom;
 
 import dev.fleetdeck.model.Metrics;
 import dev.fleetdeck.model.Units;
-import dev.fleetdeck.ui.common.chart.TrendChart;
+import dev.fleetdeck.ui.common.chart.TimeChart;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -16,7 +16,7 @@ import java.util.List;
 final class LivePage implements ShowroomPage {
     private final VBox root = new VBox();
     private final List<Cards.Card> cards = List.of(new Cards.Card(), new Cards.Card(), new Cards.Card());
-    private final TrendChart trend;
+    private final TimeChart trend;
     private final Label trendCaption = Cards.label("sr-card-caption");
     private final Color accent;
 

@@ -60,6 +60,8 @@ public final class TimeChart extends Region {
     private double weight = 1;
     private boolean legendVisible = true;
     private boolean dirty = true;
+    private Theme fixedTheme;
+    private long[] bottomMarks = new long[0];
 
     /**
      * @param valueText formats a value with its unit, for the axis and the crosshair ("84 °C")
@@ -84,6 +86,18 @@ public final class TimeChart extends Region {
     /** Whether the lines' names are listed on the right (a chart of one line, titled by its tile, needs none). */
     public void setLegendVisible(boolean visible) {
         legendVisible = visible;
+        invalidate();
+    }
+
+    /** Draws in this theme whatever the window's (the showroom is always dark); null follows the window. */
+    public void setTheme(Theme theme) {
+        fixedTheme = theme;
+        invalidate();
+    }
+
+    /** Short red bars along the bottom at these times (the showroom's stock-outs: minutes with nothing free). */
+    public void setBottomMarks(long[] epochMillis) {
+        bottomMarks = epochMillis.clone();
         invalidate();
     }
 
@@ -198,7 +212,7 @@ public final class TimeChart extends Region {
         if (w < 40 || h < 30) {
             return;
         }
-        Theme theme = Palette.theme();
+        Theme theme = fixedTheme != null ? fixedTheme : Palette.theme();
         double font = Math.max(9, title.getFont().getSize() * 0.85);
         // lines thicken with the type, so a 4K wall screen does not get hairlines
         weight = Math.max(1, font / 12);
@@ -232,6 +246,15 @@ public final class TimeChart extends Region {
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(y - plotT < font * 1.2 ? VPos.TOP : VPos.BOTTOM);
                 g.fillText(t.label(), plotL + 4, y - plotT < font * 1.2 ? y + 2 : y - 2);
+            }
+        }
+        if (bottomMarks.length > 0) {
+            g.setFill(theme.of(Health.CRIT));
+            double bar = Math.max(2, (plotR - plotL) / 400);
+            for (long t : bottomMarks) {
+                if (t >= start && t <= end) {
+                    g.fillRect(x(t, plotL, plotR) - bar / 2, plotB - font * 0.5, bar, font * 0.5);
+                }
             }
         }
         g.save();

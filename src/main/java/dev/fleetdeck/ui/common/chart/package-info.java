@@ -1,4 +1,5 @@
 /**
- * FleetDeck's one line-chart control (Control, Skin and CSS colours) and its arithmetic. May use ui.theme.
+ * FleetDeck's one chart control for time series ({@link dev.fleetdeck.ui.common.chart.TimeChart}) and its arithmetic
+ * (axis steps, the column-downsampled path). May use ui.theme.
  */
 package dev.fleetdeck.ui.common.chart;
