@@ -108,4 +108,11 @@ final class BenchFleet {
         }
         return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
+
+    /** The built-in fleet's shape (500 nodes × 8 GPUs, default regions and models) from {@code seed}, on {@code clock}. */
+    static dev.fleetdeck.provider.sim.SimulatedProvider builtInFleet(long seed, SettableClock clock) {
+        dev.fleetdeck.provider.sim.SimSettings d = dev.fleetdeck.provider.sim.SimSettings.defaults();
+        return new dev.fleetdeck.provider.sim.SimulatedProvider("soak", new dev.fleetdeck.provider.sim.SimSettings(seed,
+                500, 8, d.regions(), d.models(), 16, 1.0, "gpu", Optional.of(START), 1.0), clock);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.fleetdeck.bench;
 
 import dev.fleetdeck.model.FleetSnapshot;
-import dev.fleetdeck.provider.sim.SimSettings;
 import dev.fleetdeck.provider.sim.SimulatedProvider;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.assembly.FleetAssembler;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Soak of the desktop window: the built-in fleet's size (4,000 GPUs) advanced 2 s per snapshot for 20 minutes of
@@ -49,9 +47,7 @@ public final class DesktopSoak {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 80;
         HeadlessPlatform.start();
         BenchFleet.SettableClock clock = new BenchFleet.SettableClock(BenchFleet.START);
-        SimSettings d = SimSettings.defaults();
-        SimulatedProvider sim = new SimulatedProvider("soak", new SimSettings(7, 500, 8, d.regions(), d.models(), 16,
-                1.0, "gpu", Optional.of(BenchFleet.START), 1.0), clock);
+        SimulatedProvider sim = BenchFleet.builtInFleet(7, clock);
         FleetAssembler assembler = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5));
         TestFrames engines = new TestFrames();
         Offload offload = Offload.background();

@@ -3,7 +3,6 @@ package dev.fleetdeck.bench;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.model.ShowroomSettings;
 import dev.fleetdeck.provider.ProviderSnapshot;
-import dev.fleetdeck.provider.sim.SimSettings;
 import dev.fleetdeck.provider.sim.SimulatedProvider;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.assembly.FleetAssembler;
@@ -19,7 +18,6 @@ import javafx.stage.StageStyle;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Soak of the showroom: a simulated 4,000-GPU fleet advanced 10 s per snapshot for 12 hours of accelerated time
@@ -34,9 +32,7 @@ public final class ShowroomSoak {
     public static void main(String[] args) throws Exception {
         HeadlessPlatform.start();
         BenchFleet.SettableClock clock = new BenchFleet.SettableClock(BenchFleet.START);
-        SimSettings d = SimSettings.defaults();
-        SimulatedProvider sim = new SimulatedProvider("soak", new SimSettings(42, 500, 8, d.regions(), d.models(), 16,
-                1.0, "gpu", Optional.of(BenchFleet.START), 1.0), clock);
+        SimulatedProvider sim = BenchFleet.builtInFleet(42, clock);
         FleetAssembler assembler = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5));
         History history = new History();
         ShowroomView view = FxThread.call(() -> {
