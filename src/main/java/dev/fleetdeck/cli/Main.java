@@ -84,6 +84,10 @@ public final class Main {
             ce.errors().forEach(x -> err.println("  " + x));
             return USAGE;
         }
+        if (e instanceof dev.fleetdeck.ui.app.NoWindowException nw) {
+            err.println("fleetdeck: " + nw.getMessage());
+            return 1;
+        }
         throw e;
     }
 

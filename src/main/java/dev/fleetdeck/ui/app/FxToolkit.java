@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * about 0.9 s on a 2-core machine; {@link #warmUp()} begins it on its own thread as soon as the command line says a
  * window is wanted, so it overlaps reading the configuration and the first poll instead of following them.
  * {@link #run} then plays {@code Application.launch}'s part: it runs the window's start on the FX thread and blocks
- * until the window quits. A toolkit that cannot start (no display) fails {@link #run} with its own error.
+ * until the window quits. A toolkit that cannot start (no display) fails {@link #run} with a
+ * {@link NoWindowException} that says why in one line.
  */
 public final class FxToolkit {
     private static final Object LOCK = new Object();
@@ -51,10 +52,7 @@ public final class FxToolkit {
         try {
             started.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            throw new NoWindowException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
