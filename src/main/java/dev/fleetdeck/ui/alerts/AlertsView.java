@@ -41,6 +41,7 @@ import java.util.Locale;
  */
 public final class AlertsView implements FleetView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
 
     /** An alert row. */
     public record AlertRow(String key, Health health, String severity, String state, String rule, String where,
@@ -81,7 +82,7 @@ public final class AlertsView implements FleetView {
                 Columns.text("Rule", 150, AlertRow::rule),
                 Columns.text("Where", 300, AlertRow::where),
                 Columns.number("Value", 90, AlertRow::value),
-                Columns.text("Since", 130, AlertRow::since),
+                Columns.atLeast(Columns.text("Since", 130, AlertRow::since), "00:00:00"),
                 Columns.text("Condition", 400, AlertRow::summary));
         TableView<AlertRow> pastTable = new TableView<>(past);
         Columns.setUp(pastTable, "alerts-past", 26, "no resolved alerts yet",
@@ -239,14 +240,19 @@ public final class AlertsView implements FleetView {
             state += " · acked";
         }
         if (a.isSilenced(now)) {
-            state += " · silenced until " + TIME.format(a.silencedUntil().orElseThrow().atZone(zone)).substring(6);
+            state += " · silenced until " + CLOCK.format(a.silencedUntil().orElseThrow().atZone(zone));
         }
         String since = resolved
-                ? a.firedAt().map(t -> TIME.format(t.atZone(zone))).orElse("?") + " → "
-                + a.resolvedAt().map(t -> TIME.format(t.atZone(zone))).orElse("?")
-                : TIME.format(a.firedAt().orElse(a.pendingSince()).atZone(zone));
+                ? a.firedAt().map(t -> when(t, now)).orElse("?") + " → " + a.resolvedAt().map(t -> when(t, now)).orElse("?")
+                : when(a.firedAt().orElse(a.pendingSince()), now);
         return new AlertRow(a.key(), a.severity(), Palette.symbol(a.severity()) + " " + a.severity().label(), state,
                 a.rule(), a.scope().key() + " " + a.group(), a.summary(), a.value(), since);
+    }
+
+    /** A clock time for today ("03:12:07"), with the date before it for another day ("11-30 03:12:07"). */
+    private String when(Instant t, Instant now) {
+        java.time.ZonedDateTime at = t.atZone(zone);
+        return at.toLocalDate().equals(now.atZone(zone).toLocalDate()) ? CLOCK.format(at) : TIME.format(at);
     }
 
     private static boolean matches(String f, AlertRow r) {

@@ -40,6 +40,16 @@ public final class Columns {
         c.setPrefWidth(Math.max(c.getPrefWidth(), needed));
     }
 
+    /** Keeps a column at least as wide as {@code sample} in the cells' font, for values that must show whole. */
+    public static <C extends TableColumn<?, ?>> C atLeast(C c, String sample) {
+        Text measure = new Text(sample);
+        measure.setFont(Font.font(Font.getDefault().getFamily(), HEADER_FONT_PX));
+        double needed = Math.ceil(measure.getLayoutBounds().getWidth()) + HEADER_PADDING_PX;
+        c.setMinWidth(Math.max(c.getMinWidth(), needed));
+        c.setPrefWidth(Math.max(c.getPrefWidth(), needed));
+        return c;
+    }
+
     /** The headers' font size in the stylesheets (at the default type scale) and the room beside the title. */
     private static final double HEADER_FONT_PX = 14;
     private static final double HEADER_PADDING_PX = 26;
@@ -119,8 +129,34 @@ public final class Columns {
         table.setFixedCellSize(rowHeight);
         table.setPlaceholder(new javafx.scene.control.Label(placeholder));
         table.getColumns().setAll(java.util.List.of(columns));
-        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        keepColumnTitlesInside(table);
     }
+
+    /**
+     * Columns give up width from the last one on when the table is narrow, never below their title; and the table
+     * asks its container for at least the sum of those minimums, so no title is pushed past the table's edge (where
+     * a narrow window used to hide "Cost" and "Idle for" behind a scroll bar).
+     */
+    private static void keepColumnTitlesInside(javafx.scene.control.TableView<?> table) {
+        Runnable fit = () -> {
+            double sum = 0;
+            for (TableColumn<?, ?> c : table.getColumns()) {
+                sum += c.isVisible() ? c.getMinWidth() : 0;
+            }
+            javafx.geometry.Insets in = table.getInsets();
+            table.setMinWidth(Math.ceil(sum + in.getLeft() + in.getRight() + SCROLL_BAR_PX));
+        };
+        for (TableColumn<?, ?> c : table.getColumns()) {
+            c.minWidthProperty().addListener((o, a, b) -> fit.run());
+            c.visibleProperty().addListener((o, a, b) -> fit.run());
+        }
+        table.insetsProperty().addListener((o, a, b) -> fit.run());
+        fit.run();
+    }
+
+    /** Room for the vertical scroll bar beside the columns. */
+    private static final double SCROLL_BAR_PX = 16;
 
     /** A converter that only turns values into text (for choice boxes, check lists and axes). */
     public static <T> javafx.util.StringConverter<T> toText(Function<T, String> text) {

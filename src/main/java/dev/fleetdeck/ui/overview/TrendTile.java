@@ -2,10 +2,12 @@ package dev.fleetdeck.ui.overview;
 
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Units;
+import dev.fleetdeck.ui.common.ShrinkToFit;
 import dev.fleetdeck.ui.common.chart.Ticks;
 import dev.fleetdeck.ui.common.chart.TimeChart;
 import dev.fleetdeck.ui.theme.Palette;
 import eu.hansolo.tilesfx.Tile;
+import javafx.geometry.HPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -40,7 +42,8 @@ final class TrendTile {
         line.setLegendVisible(false);
         line.setId(id + "-chart");
         line.setMinHeight(40);
-        box = new VBox(value, detail, line);
+        value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        box = new VBox(new ShrinkToFit(value, HPos.LEFT), detail, line);
         box.getStyleClass().add("trend-box");
         VBox.setVgrow(line, Priority.ALWAYS);
         tile = TileFactory.custom(id, title, box);

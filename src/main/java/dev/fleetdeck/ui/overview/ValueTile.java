@@ -2,10 +2,12 @@ package dev.fleetdeck.ui.overview;
 
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.ui.common.FontScaling;
+import dev.fleetdeck.ui.common.ShrinkToFit;
 import dev.fleetdeck.ui.common.TypeScale;
 import dev.fleetdeck.ui.theme.HealthSymbols;
 import dev.fleetdeck.ui.theme.Palette;
 import eu.hansolo.tilesfx.Tile;
+import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -50,7 +52,7 @@ final class ValueTile {
         VBox.setVgrow(gap, Priority.ALWAYS);
         meter.setVisible(false);
         meter.setManaged(false);
-        box = new VBox(figure, meter, description, gap, text);
+        box = new VBox(new ShrinkToFit(figure, HPos.RIGHT), meter, description, gap, text);
         box.setAlignment(Pos.TOP_RIGHT);
         box.getStyleClass().add("trend-box");
         tile = TileFactory.custom(id, title, box);

@@ -65,10 +65,13 @@ public final class LayoutLint {
         if (node instanceof Labeled l) {
             if (!isDataCellWithHover(l)) {
                 truncated(l, out);
+                if (!inScrolledContent(l)) {
+                    escapes(l, out);
+                }
             }
         } else if (node instanceof Text t && !isLabelText(t) && !(t.getParent() instanceof Axis<?>)) {
             // (An axis centres its first and last tick labels on the plot's edges, half outside by design.)
-            overflow(t, out);
+            overflow(t, t.getText(), out);
         }
         if (node instanceof HBox || node instanceof VBox || node instanceof GridPane || node instanceof FlowPane
                 || node instanceof TilePane || node instanceof BorderPane) {
@@ -129,10 +132,20 @@ public final class LayoutLint {
         return t.getParent() instanceof Labeled;
     }
 
+    /** Inside a virtual flow or a scroll pane, where content wider than its parent is scrolled to, not cut. */
+    private static boolean inScrolledContent(Node n) {
+        for (Node up = n.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof VirtualFlow<?> || up instanceof javafx.scene.control.ScrollPane) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A free text node (tiles, canvases' captions) wider than the container it sits in. */
-    private static void overflow(Text t, List<Finding> out) {
+    private static void overflow(Node t, String text, List<Finding> out) {
         Parent parent = t.getParent();
-        if (parent == null || t.getText() == null || t.getText().isBlank()) {
+        if (parent == null || text == null || text.isBlank()) {
             return;
         }
         Bounds own = t.getBoundsInParent();
@@ -141,7 +154,33 @@ public final class LayoutLint {
             return;
         }
         if (own.getMinX() < box.getMinX() - SLACK || own.getMaxX() > box.getMaxX() + SLACK) {
-            out.add(new Finding(Kind.OVERFLOW, describe(t) + " in " + describe(parent), t.getText()));
+            out.add(new Finding(Kind.OVERFLOW, describe(t) + " in " + describe(parent), text));
+        }
+    }
+
+    /**
+     * A label kept at its full width that runs past one of the containers around it, up to the control it sits in
+     * (a tile, a button): a pane's minimum can grow past the room it was given, so the label is whole yet drawn over
+     * the neighbours or off the tile's edge.
+     */
+    private static void escapes(Labeled l, List<Finding> out) {
+        String text = l.getText();
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        Bounds own = l.localToScene(l.getLayoutBounds());
+        // (The scene's root is the window, or the renderer's frame that holds a view at the size asked for.)
+        for (Node up = l.getParent(); up != null && up.getParent() != null; up = up.getParent()) {
+            if (up instanceof javafx.scene.layout.Region box && box.getWidth() > 0 && box.getHeight() > 0) {
+                Bounds room = box.localToScene(box.getLayoutBounds());
+                if (own.getMinX() < room.getMinX() - SLACK || own.getMaxX() > room.getMaxX() + SLACK) {
+                    out.add(new Finding(Kind.OVERFLOW, describe(l) + " past " + describe(box), text));
+                    return;
+                }
+            }
+            if (up instanceof javafx.scene.control.Control) {
+                return;
+            }
         }
     }
 

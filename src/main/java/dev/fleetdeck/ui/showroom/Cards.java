@@ -1,10 +1,13 @@
 package dev.fleetdeck.ui.showroom;
 
+import dev.fleetdeck.ui.common.ShrinkToFit;
+import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
@@ -12,7 +15,7 @@ import java.util.List;
 
 /** Big-number cards laid out in an even grid, for the model and region pages. */
 final class Cards {
-    /** One card: a name, a big number, two lines of context. */
+    /** One card: a name, a big number (drawn smaller when its digits do not fit), two lines of context. */
     static final class Card {
         final VBox box = new VBox();
         final Label name = label("sr-card-name");
@@ -22,7 +25,8 @@ final class Cards {
         final Label extra = label("sr-card-extra");
 
         Card() {
-            box.getChildren().addAll(name, big, caption, detail, extra);
+            big.setMinWidth(Region.USE_PREF_SIZE);
+            box.getChildren().addAll(name, new ShrinkToFit(big, HPos.LEFT), caption, detail, extra);
             box.getStyleClass().add("sr-card");
             box.setAlignment(Pos.CENTER_LEFT);
         }

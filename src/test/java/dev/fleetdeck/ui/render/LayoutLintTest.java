@@ -107,4 +107,22 @@ class LayoutLintTest {
         }, FX);
         assertTrue(found.stream().anyMatch(f -> f.kind() == LayoutLint.Kind.OVERLAP), found.toString());
     }
+
+    @Test
+    void aFigureKeptAtFullWidthRunningPastItsTileIsFound() throws Exception {
+        List<LayoutLint.Finding> found = FxThread.call(() -> {
+            Label figure = new Label("1,000.4 kW");
+            figure.setStyle("-fx-font-size: 40px;");
+            figure.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            javafx.scene.layout.VBox tile = new javafx.scene.layout.VBox(figure);
+            javafx.scene.layout.Pane page = new javafx.scene.layout.Pane(tile);
+            tile.resize(120, 80);
+            new javafx.scene.Scene(page, 400, 100);
+            page.applyCss();
+            tile.layout();
+            return LayoutLint.check(page);
+        }, FX);
+        assertTrue(found.stream().anyMatch(f -> f.kind() == LayoutLint.Kind.OVERFLOW && f.text().equals("1,000.4 kW")),
+                found.toString());
+    }
 }
