@@ -125,6 +125,17 @@ public final class FleetAssembler {
         return marked.withHealth(marked.gpus(), marked.health(), reasons);
     }
 
+    /**
+     * A snapshot of nodes already evaluated (a frame rebuilt from a recording): capacity and totals summed up the
+     * same way as a live cycle's, so the two agree value by value. Any thread.
+     */
+    public static FleetSnapshot summarise(long sequence, Instant now, List<Node> nodes, List<ProviderStatus> statuses,
+                                          List<Offer> market) {
+        FleetSnapshot s = summarise(sequence, now, nodes, statuses);
+        return market.isEmpty() ? s : new FleetSnapshot(s.sequence(), s.takenAt(), s.nodes(), s.providers(),
+                s.byModel(), s.byRegion(), s.detailed(), s.totals(), market);
+    }
+
     private static FleetSnapshot summarise(long sequence, Instant now, List<Node> nodes, List<ProviderStatus> statuses) {
         Map<String, CapacityCounter> detailed = new HashMap<>();
         Map<String, CapacityCounter> byModel = new HashMap<>();

@@ -1,0 +1,170 @@
+package dev.fleetdeck.service.recording;
+
+import dev.fleetdeck.model.AlertSettings;
+import dev.fleetdeck.model.Node;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.service.alerts.AlertState;
+import dev.fleetdeck.service.history.HistoryReader;
+import dev.fleetdeck.service.idle.IdleReport;
+import tools.jackson.core.type.TypeReference;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A recording opened for reading: one segment file, or a directory of them (the user's store). Segments that another
+ * process is still writing are left out and named in {@link #skipped()}; a file that is not a recording is an error
+ * naming it. Frames come back as {@link FleetFrame}s, the same object a live cycle hands out. The caller's thread, never
+ * the FX thread; not shared between threads.
+ */
+public final class Recording implements AutoCloseable {
+    /** When the recording starts and ends, and how many frames it holds. */
+    public record Span(Instant first, Instant last, long frames) {
+        public boolean contains(Instant at) {
+            return !at.isBefore(first) && !at.isAfter(last);
+        }
+
+        @Override
+        public String toString() {
+            return first + " to " + last + " (" + frames + " frames)";
+        }
+    }
+
+    private final Path path;
+    private final List<SegmentReader> segments = new ArrayList<>();
+    private final List<Instant[]> spans = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final AlertSettings alertSettings;
+
+    private Recording(Path path, AlertSettings alertSettings) {
+        this.path = path;
+        this.alertSettings = alertSettings;
+    }
+
+    /**
+     * Opens a segment file or a directory of segments.
+     *
+     * @param alertSettings the rules replayed alerts are shown under (the recording keeps the alerts, not the rules)
+     * @throws RecordingException when nothing there can be read, naming the path and why
+     */
+    public static Recording open(Path path, AlertSettings alertSettings) {
+        Recording r = new Recording(path, alertSettings);
+        try {
+            if (Files.isDirectory(path)) {
+                for (Path file : Segments.list(path)) {
+                    try {
+                        r.add(new SegmentReader(file));
+                    } catch (RecordingException e) {
+                        r.skipped.add(e.getMessage());
+                    }
+                }
+                if (r.segments.isEmpty()) {
+                    throw new RecordingException(path + ": no readable recording here"
+                            + (r.skipped.isEmpty() ? "" : " (" + String.join("; ", r.skipped) + ")"));
+                }
+            } else {
+                r.add(new SegmentReader(path));
+            }
+            return r;
+        } catch (RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    private void add(SegmentReader reader) {
+        Instant[] span = reader.span();
+        if (span == null) {
+            reader.close();
+            skipped.add(reader.file() + ": holds no frame yet");
+            return;
+        }
+        int at = 0;
+        while (at < spans.size() && spans.get(at)[0].isBefore(span[0])) {
+            at++;
+        }
+        segments.add(at, reader);
+        spans.add(at, span);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Segments left out, each with why (another process writes it, not a recording, empty). */
+    public List<String> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    /** The whole recording's span. */
+    public Span span() {
+        if (segments.isEmpty()) {
+            throw new RecordingException(path + ": holds no frame");
+        }
+        long frames = 0;
+        for (SegmentReader s : segments) {
+            frames += s.frames().size();
+        }
+        return new Span(spans.getFirst()[0], spans.getLast()[1], frames);
+    }
+
+    /** Every recorded moment, oldest first. */
+    public List<Instant> moments() {
+        List<Instant> out = new ArrayList<>();
+        for (SegmentReader s : segments) {
+            s.frames().forEach(f -> out.add(f.at()));
+        }
+        return out;
+    }
+
+    /**
+     * The fleet as it was at {@code at}: the last frame recorded at or before it.
+     *
+     * @throws RecordingException when {@code at} lies outside the recording, naming its span
+     */
+    public FleetFrame frameAt(Instant at) {
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            if (!spans.get(i)[0].isAfter(at)) {
+                Optional<SegmentReader.FrameRef> ref = segments.get(i).frameAtOrBefore(at);
+                if (ref.isPresent() && !at.isAfter(spans.get(i)[1].plus(gapAllowed(i)))) {
+                    return build(segments.get(i).read(ref.get()));
+                }
+                break;
+            }
+        }
+        throw new RecordingException(at + " is outside the recording " + path + ", which spans " + span());
+    }
+
+    /** How long after a segment's last frame a moment still shows that frame: up to the next segment, or 1 min. */
+    private Duration gapAllowed(int i) {
+        return i + 1 < segments.size() ? Duration.between(spans.get(i)[1], spans.get(i + 1)[0])
+                : Duration.ofMinutes(1);
+    }
+
+    private FleetFrame build(SegmentReader.Parts parts) {
+        Map<String, Node> byKey = new HashMap<>();
+        for (Node n : parts.snapshot().nodes()) {
+            byKey.put(n.provider() + "/" + n.hostname(), n);
+        }
+        AlertState alerts = parts.alerts() == null ? AlertState.EMPTY
+                : Json.read(parts.alerts(), new TypeReference<Documents.Alerts>() { }, path.toString())
+                        .toState(alertSettings);
+        IdleReport idle = parts.idle() == null ? IdleReport.EMPTY
+                : Json.read(parts.idle(), new TypeReference<Documents.Idle>() { }, path.toString()).toReport(byKey);
+        return new FleetFrame(parts.revision(), parts.snapshot(), alerts, idle, parts.events(), HistoryReader.NONE);
+    }
+
+    @Override
+    public void close() {
+        segments.forEach(SegmentReader::close);
+        segments.clear();
+        spans.clear();
+    }
+}
