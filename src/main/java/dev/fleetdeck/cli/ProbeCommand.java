@@ -45,6 +45,9 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--provider", paramLabel = "NAME", description = "poll only this configured provider")
     String provider;
 
+    @Mixin
+    PastOption past;
+
     @Override
     public Integer call() throws ConfigException {
         PrintStream out = root.out;
@@ -53,6 +56,9 @@ final class ProbeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format must be table or json, got '" + format + "'");
         }
         FleetDeckConfig loaded = Wiring.loadConfig(config.file());
+        if (past.wanted()) {
+            return printPast(loaded, out, err);
+        }
         if (provider != null) {
             var selected = loaded.providers().stream().filter(p -> p.spec().name().equals(provider)).toList();
             if (selected.isEmpty()) {
@@ -89,5 +95,33 @@ final class ProbeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return Main.FAILED;
         }
+    }
+
+    /** {@code --at}: the recorded frame, printed as a live one would be; nothing is polled. */
+    private int printPast(FleetDeckConfig loaded, PrintStream out, PrintStream err) {
+        try {
+            loaded.close();
+            FleetFrame frame = past.frame(spec, loaded.alerts());
+            FleetSnapshot snap = provider == null ? frame.snapshot() : only(frame.snapshot(), provider);
+            if (format.equals("json")) {
+                SnapshotJson.write(snap, past.label(frame), !summary, out);
+                out.println();
+            } else {
+                out.print(SnapshotText.render(snap, past.label(frame)));
+            }
+            out.flush();
+            return Main.OK;
+        } catch (dev.fleetdeck.service.recording.RecordingException e) {
+            err.println("fleetdeck: " + e.getMessage());
+            return Main.FAILED;
+        }
+    }
+
+    /** The recorded snapshot with one source's nodes and status only. */
+    private static FleetSnapshot only(FleetSnapshot s, String name) {
+        return dev.fleetdeck.service.assembly.FleetAssembler.summarise(s.sequence(), s.takenAt(),
+                s.nodes().stream().filter(n -> n.provider().equals(name)).toList(),
+                s.providers().stream().filter(p -> p.name().equals(name)).toList(),
+                s.market().stream().filter(o -> o.provider().equals(name)).toList());
     }
 }

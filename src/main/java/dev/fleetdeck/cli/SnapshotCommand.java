@@ -85,6 +85,9 @@ final class SnapshotCommand implements Callable<Integer> {
             + "container and overlapping controls; exit 1 if there is any")
     boolean lint;
 
+    @Mixin
+    PastOption past;
+
     @Override
     public Integer call() throws ConfigException {
         PrintStream out = root.out;
@@ -109,6 +112,9 @@ final class SnapshotCommand implements Callable<Integer> {
                     + "'; themes: dark, light, high-contrast");
         }
         FleetDeckConfig loaded = Wiring.loadConfig(config.file());
+        if (past.wanted()) {
+            return renderPast(loaded, width, height, theme, out, err);
+        }
         String source = Wiring.sourceLabel(loaded);
         long t0 = System.nanoTime();
         try (FleetMonitor monitor = Wiring.monitor(loaded)) {
@@ -141,25 +147,7 @@ final class SnapshotCommand implements Callable<Integer> {
                 renderer.show(last); // again, now that the trends have their past
                 return null;
             }, FX_TIMEOUT);
-            long r0 = System.nanoTime();
-            WritableImage image = FxThread.call(renderer::render, FX_TIMEOUT);
-            List<LayoutLint.Finding> findings = lint ? FxThread.call(renderer::lint, FX_TIMEOUT) : List.of();
-            long renderMs = (System.nanoTime() - r0) / 1_000_000;
-            FxThread.call(() -> {
-                renderer.close();
-                return null;
-            }, FX_TIMEOUT);
-            PngWriter.write(image, file);
-            out.printf("wrote %s (%dx%d, view %s): %s, %d providers; first poll complete after %d ms, render %d ms%n",
-                    file, width, height, view, Units.gpus(frame.snapshot().gpuCount()),
-                    frame.snapshot().providers().size(), firstPollMs, renderMs);
-            if (lint) {
-                findings.forEach(f -> out.println("lint: " + f));
-                out.printf("layout lint: %d finding%s (%s, %dx%d, theme %s)%n", findings.size(),
-                        findings.size() == 1 ? "" : "s", view, width, height, theme.key());
-                return findings.isEmpty() ? Main.OK : Main.FAILED;
-            }
-            return Main.OK;
+            return finish(renderer, frame, firstPollMs, width, height, theme, out);
         } catch (TimeoutException e) {
             err.println("fleetdeck: " + e.getMessage());
             return Main.FAILED;
@@ -177,5 +165,58 @@ final class SnapshotCommand implements Callable<Integer> {
             err.println("fleetdeck: rendering failed: " + e);
             return Main.FAILED;
         }
+    }
+
+    /** {@code --at}: renders the frame recorded then, as the window showed it; nothing is polled. */
+    private int renderPast(FleetDeckConfig loaded, int width, int height, Theme theme, PrintStream out,
+                           PrintStream err) {
+        loaded.close();
+        long t0 = System.nanoTime();
+        try {
+            FleetFrame frame = past.frame(spec, loaded.alerts());
+            long readMs = (System.nanoTime() - t0) / 1_000_000;
+            HeadlessPlatform.start();
+            ViewRenderer renderer = FxThread.call(() -> new ViewRenderer(view, past.label(frame), width, height,
+                    loaded.showroom(), page, node, theme), FX_TIMEOUT);
+            FxThread.call(() -> {
+                renderer.show(frame);
+                renderer.show(frame);
+                return null;
+            }, FX_TIMEOUT);
+            return finish(renderer, frame, readMs, width, height, theme, out);
+        } catch (dev.fleetdeck.service.recording.RecordingException e) {
+            err.println("fleetdeck: " + e.getMessage());
+            return Main.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILED;
+        } catch (Exception e) {
+            err.println("fleetdeck: rendering failed: " + e);
+            return Main.FAILED;
+        }
+    }
+
+    /** Renders what the renderer shows, writes the PNG and reports (with the lint's findings when asked). */
+    private int finish(ViewRenderer renderer, FleetFrame frame, long firstPollMs, int width, int height, Theme theme,
+                       PrintStream out) throws Exception {
+        long r0 = System.nanoTime();
+        WritableImage image = FxThread.call(renderer::render, FX_TIMEOUT);
+        List<LayoutLint.Finding> findings = lint ? FxThread.call(renderer::lint, FX_TIMEOUT) : List.of();
+        long renderMs = (System.nanoTime() - r0) / 1_000_000;
+        FxThread.call(() -> {
+            renderer.close();
+            return null;
+        }, FX_TIMEOUT);
+        PngWriter.write(image, file);
+        out.printf("wrote %s (%dx%d, view %s): %s, %d providers; first poll complete after %d ms, render %d ms%n",
+                file, width, height, view, Units.gpus(frame.snapshot().gpuCount()),
+                frame.snapshot().providers().size(), firstPollMs, renderMs);
+        if (lint) {
+            findings.forEach(f -> out.println("lint: " + f));
+            out.printf("layout lint: %d finding%s (%s, %dx%d, theme %s)%n", findings.size(),
+                    findings.size() == 1 ? "" : "s", view, width, height, theme.key());
+            return findings.isEmpty() ? Main.OK : Main.FAILED;
+        }
+        return Main.OK;
     }
 }
