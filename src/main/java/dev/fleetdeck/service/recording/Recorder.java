@@ -36,6 +36,7 @@ public final class Recorder implements Consumer<FleetFrame>, AutoCloseable {
     private final Path singleFile;
     private final Clock clock;
     private final Thread thread;
+    private final Sealer sealer = new Sealer();
     private final Object lock = new Object();
     private FleetFrame pending;
     private boolean stopping;
@@ -69,6 +70,8 @@ public final class Recorder implements Consumer<FleetFrame>, AutoCloseable {
         }
         if (singleFile != null) {
             writer = SegmentWriter.open(singleFile, settings.resolution()); // a bad --out fails the command at once
+        } else {
+            Sealer.removeLeftovers(settings.directory());
         }
         thread = Thread.ofPlatform().name("fleetdeck-recorder").daemon(true).unstarted(this::run);
         thread.start();
@@ -184,14 +187,20 @@ public final class Recorder implements Consumer<FleetFrame>, AutoCloseable {
         if (writer == null) {
             return;
         }
+        Path file = writer.file();
         try {
-            if (seal) {
-                writer.seal();
-            } else {
+            if (!seal) {
                 writer.close();
+            } else if (singleFile != null) {
+                writer.finish();
+                Sealer.rewrite(file, settings.resolution().toString());
+            } else {
+                writer.finish();
+                sealer.sealLater(file, settings.resolution().toString());
             }
-        } catch (SQLException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not seal " + writer.file() + ": " + e.getMessage());
+        } catch (SQLException | IOException | RecordingException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not seal " + file + " (it stays readable as written): "
+                    + Segments.firstLine(String.valueOf(e.getMessage())));
         }
         writer = null;
     }
@@ -226,5 +235,6 @@ public final class Recorder implements Consumer<FleetFrame>, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         closeWriter(true);
+        sealer.close();
     }
 }

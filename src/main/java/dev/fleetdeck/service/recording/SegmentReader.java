@@ -35,8 +35,6 @@ import java.util.Set;
  * had. The caller's thread (never the FX thread); one reader per thread.
  */
 final class SegmentReader implements AutoCloseable {
-    private static final TypeReference<List<HealthReason>> REASONS = new TypeReference<>() { };
-    private static final TypeReference<List<GpuProcess>> PROCESSES = new TypeReference<>() { };
     private static final TypeReference<List<ProviderStatus>> STATUSES = new TypeReference<>() { };
     private static final TypeReference<List<Offer>> OFFERS = new TypeReference<>() { };
 
@@ -50,6 +48,7 @@ final class SegmentReader implements AutoCloseable {
 
     private final Path file;
     private final DuckDBConnection db;
+    private SegmentChanges changes;
 
     SegmentReader(Path file) {
         this.file = file;
@@ -110,11 +109,10 @@ final class SegmentReader implements AutoCloseable {
     Parts read(FrameRef ref) {
         long t = ref.at().toEpochMilli();
         try {
-            Map<Long, Gpu> described = gpus(t);
             Map<Long, double[]> sampled = new HashMap<>();
             Map<Long, int[]> codes = new HashMap<>();
             samples(t, sampled, codes);
-            List<Node> nodes = nodes(t, described, sampled, codes);
+            List<Node> nodes = nodes(t, sampled, codes);
             List<ProviderStatus> statuses = Json.read(document(t, Documents.PROVIDERS, "[]"), STATUSES, where());
             List<Offer> offers = Json.read(document(t, Documents.OFFERS, "[]"), OFFERS, where());
             FleetSnapshot snap = FleetAssembler.summarise(ref.sequence(), ref.at(), nodes, statuses, offers);
@@ -125,26 +123,6 @@ final class SegmentReader implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("cannot rebuild the frame at " + ref.at(), e);
         }
-    }
-
-    private Map<Long, Gpu> gpus(long t) throws SQLException {
-        Map<Long, Gpu> out = new HashMap<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT node, pos, idx, uuid, model, mem_total, power_limit,"
-                + " mig, reasons, processes FROM gpu_info WHERE t <= epoch_ms(?)"
-                + " QUALIFY row_number() OVER (PARTITION BY node, pos ORDER BY t DESC) = 1")) {
-            p.setLong(1, t);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    long key = ((long) rs.getInt(1) << 16) | rs.getShort(2);
-                    out.put(key, new Gpu(rs.getInt(3), rs.getString(4), rs.getString(5), Metrics.ABSENT,
-                            Metrics.ABSENT, rs.getDouble(6), Metrics.ABSENT, Metrics.ABSENT, Metrics.ABSENT,
-                            rs.getDouble(7), Metrics.ABSENT, Metrics.ABSENT, Metrics.ABSENT, 0, Set.of(),
-                            rs.getString(8), Health.UNKNOWN, Json.read(rs.getString(9), REASONS, where()),
-                            Json.read(rs.getString(10), PROCESSES, where())));
-                }
-            }
-        }
-        return out;
     }
 
     private void samples(long t, Map<Long, double[]> values, Map<Long, int[]> codes) throws SQLException {
@@ -165,33 +143,24 @@ final class SegmentReader implements AutoCloseable {
         }
     }
 
-    private List<Node> nodes(long t, Map<Long, Gpu> described, Map<Long, double[]> sampled,
-                             Map<Long, int[]> codes) throws SQLException {
+    private List<Node> nodes(long t, Map<Long, double[]> sampled, Map<Long, int[]> codes) throws SQLException {
+        if (changes == null) {
+            changes = new SegmentChanges(db, file);
+        }
         List<Node> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT id, provider, hostname, region, model, state, tenant,"
-                + " price, driver, cuda, expected, allocated, health, reasons, gpus FROM nodes WHERE t <= epoch_ms(?)"
-                + " QUALIFY row_number() OVER (PARTITION BY id ORDER BY t DESC) = 1 AND present ORDER BY id")) {
-            p.setLong(1, t);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    int id = rs.getInt(1);
-                    int count = rs.getInt(15);
-                    List<Gpu> gpus = new ArrayList<>(count);
-                    for (int pos = 0; pos < count; pos++) {
-                        long key = ((long) id << 16) | pos;
-                        Gpu info = described.get(key);
-                        if (info == null) {
-                            throw fail("node " + rs.getString(3) + " GPU " + pos + " has no description", null);
-                        }
-                        gpus.add(withSample(info, sampled.get(key), codes.get(key)));
-                    }
-                    String tenant = rs.getString(7);
-                    out.add(new Node(rs.getString(3), rs.getString(2), rs.getString(4), rs.getString(5),
-                            NodeState.valueOf(rs.getString(6)), Optional.ofNullable(tenant), number(rs, 8),
-                            rs.getString(9), rs.getString(10), rs.getInt(11), gpus, Health.valueOf(rs.getString(13)),
-                            Json.read(rs.getString(14), REASONS, where()), rs.getInt(12)));
+        for (Map.Entry<Integer, SegmentChanges.NodeInfo> e : changes.nodesAt(t)) {
+            int id = e.getKey();
+            SegmentChanges.NodeInfo n = e.getValue();
+            List<Gpu> gpus = new ArrayList<>(n.gpus());
+            for (int pos = 0; pos < n.gpus(); pos++) {
+                long key = ((long) id << 16) | pos;
+                Gpu info = changes.gpuAt(key, t);
+                if (info == null) {
+                    throw fail("node " + n.hostname() + " GPU " + pos + " has no description", null);
                 }
+                gpus.add(withSample(info, sampled.get(key), codes.get(key)));
             }
+            out.add(n.with(gpus));
         }
         return out;
     }

@@ -46,7 +46,7 @@ final class SegmentWriter implements AutoCloseable {
     private final DuckDBConnection db;
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<NodeRow> lastNode = new ArrayList<>();
-    private final Map<Long, GpuInfo> lastGpu = new HashMap<>();
+    private final List<GpuInfo[]> lastGpu = new ArrayList<>(); // by node id, then GPU position
     private final Map<String, String> lastDocument = new HashMap<>();
     private long frames;
 
@@ -116,14 +116,19 @@ final class SegmentWriter implements AutoCloseable {
                     set(lastNode, id, row);
                 }
                 boolean sampled = !gap.contains(n.provider());
+                GpuInfo[] known = get(lastGpu, id);
+                if (known == null || known.length < n.gpus().size()) {
+                    known = known == null ? new GpuInfo[n.gpus().size()]
+                            : java.util.Arrays.copyOf(known, n.gpus().size());
+                    set(lastGpu, id, known);
+                }
                 for (int pos = 0; pos < n.gpus().size(); pos++) {
                     Gpu g = n.gpus().get(pos);
                     GpuInfo gi = new GpuInfo(g.index(), g.uuid(), g.model(), g.memoryTotalMiB(), g.powerLimitW(),
                             g.migProfile(), g.healthReasons(), g.processes());
-                    long key = ((long) id << 16) | pos;
-                    if (!gi.equals(lastGpu.get(key))) {
+                    if (!gi.equals(known[pos])) {
                         appendInfo(info, t, id, pos, gi);
-                        lastGpu.put(key, gi);
+                        known[pos] = gi;
                     }
                     if (sampled) {
                         appendSample(samples, t, id, pos, g);
@@ -246,10 +251,9 @@ final class SegmentWriter implements AutoCloseable {
         list.set(i, value);
     }
 
-    /** Marks the segment complete and closes it; other processes may open it from now on. */
-    void seal() throws SQLException {
+    /** Writes everything into the file itself (no write-ahead log left) and closes it. */
+    void finish() throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("INSERT OR REPLACE INTO meta VALUES ('sealed', 'true')");
             db.commit();
             s.execute("CHECKPOINT");
         } finally {
