@@ -30,6 +30,7 @@ public final class DesktopWiring implements DesktopBackend {
     private static final System.Logger LOG = System.getLogger(DesktopWiring.class.getName());
 
     private final FleetMonitor monitor;
+    private final dev.fleetdeck.service.recording.Recorder recorder;
     private final Path configFile;
     private volatile FleetDeckConfig config;
     private ConfigWatcher watcher;
@@ -38,6 +39,15 @@ public final class DesktopWiring implements DesktopBackend {
         this.config = config;
         this.configFile = configFile;
         this.monitor = Wiring.desktopMonitor(config);
+        this.recorder = Wiring.recorder(config).orElse(null);
+        if (recorder != null) {
+            monitor.addFrameListener(recorder);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> recordingProblem() {
+        return recorder == null ? java.util.Optional.empty() : recorder.status().problem();
     }
 
     /** Starts JavaFX in the background while the configuration is read and the first poll runs. Main thread. */
@@ -162,5 +172,8 @@ public final class DesktopWiring implements DesktopBackend {
             watcher.close();
         }
         monitor.close();
+        if (recorder != null) {
+            recorder.close(); // after the monitor: the last frame is written, the open segment sealed
+        }
     }
 }

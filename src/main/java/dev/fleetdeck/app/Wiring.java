@@ -79,6 +79,24 @@ public final class Wiring {
         return new FleetMonitor(pollingService(config), settings, store);
     }
 
+    /**
+     * The flight recorder of the configuration's {@code recording:} section (not yet fed), or empty when recording
+     * is off or its directory cannot be used — then the app runs without it and the log says why.
+     */
+    public static java.util.Optional<dev.fleetdeck.service.recording.Recorder> recorder(FleetDeckConfig config) {
+        if (!config.recording().enabled()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(dev.fleetdeck.service.recording.Recorder.start(config.recording(),
+                    Clock.systemUTC()));
+        } catch (dev.fleetdeck.service.recording.RecordingException e) {
+            System.getLogger(Wiring.class.getName()).log(System.Logger.Level.WARNING, "not recording: "
+                    + e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Hot reload: applies a valid, reloaded configuration to a running back end. Any thread. */
     public static void reconfigure(FleetMonitor monitor, FleetDeckConfig config) {
         monitor.reconfigure(config.providers().stream().map(Wiring::polled).toList(), config.unreachableAfter(),

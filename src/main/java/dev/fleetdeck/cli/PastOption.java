@@ -4,7 +4,7 @@ import dev.fleetdeck.model.AlertSettings;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.recording.Recording;
 import dev.fleetdeck.service.recording.RecordingException;
-import dev.fleetdeck.service.recording.RecordingSettings;
+import dev.fleetdeck.model.RecordingSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

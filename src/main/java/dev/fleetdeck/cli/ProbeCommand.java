@@ -68,7 +68,7 @@ final class ProbeCommand implements Callable<Integer> {
             }
             loaded.providers().stream().filter(p -> !selected.contains(p)).forEach(p -> p.provider().close());
             loaded = new FleetDeckConfig(loaded.source(), selected, loaded.unreachableAfter(), loaded.showroom(),
-                    loaded.alerts());
+                    loaded.alerts(), loaded.recording());
         }
         String source = Wiring.sourceLabel(loaded);
         try (FleetMonitor monitor = Wiring.monitor(loaded)) {

@@ -9,7 +9,7 @@ import dev.fleetdeck.service.FleetMonitor;
 import dev.fleetdeck.service.recording.Recorder;
 import dev.fleetdeck.service.recording.Recording;
 import dev.fleetdeck.service.recording.RecordingException;
-import dev.fleetdeck.service.recording.RecordingSettings;
+import dev.fleetdeck.model.RecordingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -105,6 +105,7 @@ public final class ConfigLoader {
         Duration unreachableAfter = polling(options.section("polling"));
         ShowroomSettings showroom = ShowroomOptions.read(options.section("showroom"));
         AlertSettings alerts = AlertOptions.read(options.section("alerts"));
+        dev.fleetdeck.model.RecordingSettings recording = RecorderOptions.read(options.section("recording"));
         Map<String, MappingOptions> sections = new HashMap<>();
         List<ConfiguredProvider> providers = readProviders(top, options, errors, sections);
         checkJoins(providers, sections);
@@ -115,7 +116,7 @@ public final class ConfigLoader {
                     .thenComparingInt(e -> e.location().column()));
             throw new ConfigException(errors);
         }
-        return new FleetDeckConfig(source, providers, unreachableAfter, showroom, alerts);
+        return new FleetDeckConfig(source, providers, unreachableAfter, showroom, alerts, recording);
     }
 
     private List<ConfiguredProvider> readProviders(ConfigNode.Mapping top, MappingOptions options,

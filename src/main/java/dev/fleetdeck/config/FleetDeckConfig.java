@@ -16,13 +16,21 @@ import java.util.List;
  * @param alerts           alert rules, idle detection and alert history
  */
 public record FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter,
-                              ShowroomSettings showroom, AlertSettings alerts)
+                              ShowroomSettings showroom, AlertSettings alerts,
+                              dev.fleetdeck.model.RecordingSettings recording)
         implements AutoCloseable {
 
     public FleetDeckConfig {
         providers = List.copyOf(providers);
         java.util.Objects.requireNonNull(showroom, "showroom");
         java.util.Objects.requireNonNull(alerts, "alerts");
+        java.util.Objects.requireNonNull(recording, "recording");
+    }
+
+    /** A configuration that records with the defaults. */
+    public FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter,
+                           ShowroomSettings showroom, AlertSettings alerts) {
+        this(source, providers, unreachableAfter, showroom, alerts, dev.fleetdeck.model.RecordingSettings.defaults());
     }
 
     /** A configuration with the default showroom and alerts. */

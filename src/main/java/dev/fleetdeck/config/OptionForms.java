@@ -105,6 +105,16 @@ public final class OptionForms {
         return new Form(List.of(), RecordingOptions.fields(sink), errors);
     }
 
+    /** Describes the {@code recording} section (the flight recorder). */
+    public Form describeRecording(Map<String, Object> recording) {
+        List<ConfigError> errors = new ArrayList<>();
+        MappingOptions section = options(recording, errors);
+        Map<String, OptionField> sink = RecordingOptions.newSink();
+        RecorderOptions.read(new RecordingOptions(section, "", sink));
+        section.reportUnknownKeys();
+        return new Form(List.of(), RecordingOptions.fields(sink), errors);
+    }
+
     /** The alert rules a given {@code alerts} section gives: built-in ones (unless turned off) and its own. */
     public List<AlertRule> effectiveRules(Map<String, Object> alerts) {
         return AlertOptions.read(options(alerts, new ArrayList<>())).rules();

@@ -11,7 +11,7 @@ import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.health.HealthTrends;
 import dev.fleetdeck.service.recording.Recorder;
 import dev.fleetdeck.service.recording.Recording;
-import dev.fleetdeck.service.recording.RecordingSettings;
+import dev.fleetdeck.model.RecordingSettings;
 import dev.fleetdeck.support.TestFrames;
 
 import java.lang.management.ManagementFactory;

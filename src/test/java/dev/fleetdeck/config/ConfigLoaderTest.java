@@ -87,7 +87,7 @@ class ConfigLoaderTest {
                 "fleet.yaml:10:5: providers[2].name: missing: every provider needs a unique name",
                 "fleet.yaml:12:22: providers[2].options.models.H900: unknown GPU model; known models: H100, H200, B200, "
                         + "A100, L40S, RTX4090",
-                "fleet.yaml:13:1: colour: unknown key (known here: alerts, polling, providers, showroom)"), errors);
+                "fleet.yaml:13:1: colour: unknown key (known here: alerts, polling, providers, recording, showroom)"), errors);
     }
 
     @Test
@@ -246,5 +246,42 @@ class ConfigLoaderTest {
                 .contains("alerts.rules[1].severity: unknown severity 'purple'; one of warn, crit")
                 .contains("alerts.rules[2].reason: metric 'reason' needs the health-reason code")
                 .contains("alerts.rules[2].name: two rules are named 'b'");
+    }
+
+    @Test
+    void theRecordingSectionIsReadAndCheckedLikeTheRest() throws Exception {
+        try (FleetDeckConfig config = loader.parse("""
+                recording:
+                  resolution: 30s
+                  retention: 7d
+                  max-size: 2GiB
+                  location: /srv/fleetdeck/recordings
+                providers:
+                  - {name: lab, type: simulated}
+                """, "recording.yaml")) {
+            assertEquals(Duration.ofSeconds(30), config.recording().resolution());
+            assertEquals(Duration.ofDays(7), config.recording().retention());
+            assertEquals(2L << 30, config.recording().maxBytes());
+            assertEquals(java.nio.file.Path.of("/srv/fleetdeck/recordings"), config.recording().directory());
+            assertTrue(config.recording().enabled());
+        }
+        try (FleetDeckConfig off = loader.parse("recording: {enabled: false}\nproviders: [{name: lab, type: simulated}]\n",
+                "off.yaml")) {
+            assertTrue(!off.recording().enabled());
+        }
+        List<String> bad = errors("""
+                recording:
+                  resolution: 100ms
+                  retention: 10m
+                  max-size: 1KiB
+                  resolutoin: 5s
+                providers:
+                  - {name: lab, type: simulated}
+                """);
+        assertTrue(bad.stream().anyMatch(e -> e.contains("recording.resolution") && e.contains("1s to 10m")), bad.toString());
+        assertTrue(bad.stream().anyMatch(e -> e.contains("recording.retention") && e.contains("1h to 365d")), bad.toString());
+        assertTrue(bad.stream().anyMatch(e -> e.contains("recording.max-size")), bad.toString());
+        assertTrue(bad.stream().anyMatch(e -> e.contains("recording.resolutoin") && e.contains("did you mean")),
+                bad.toString());
     }
 }

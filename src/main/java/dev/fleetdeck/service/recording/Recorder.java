@@ -1,5 +1,6 @@
 package dev.fleetdeck.service.recording;
 
+import dev.fleetdeck.model.RecordingSettings;
 import dev.fleetdeck.service.FleetFrame;
 
 import java.io.IOException;

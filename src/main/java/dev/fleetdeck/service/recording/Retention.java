@@ -1,5 +1,6 @@
 package dev.fleetdeck.service.recording;
 
+import dev.fleetdeck.model.RecordingSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

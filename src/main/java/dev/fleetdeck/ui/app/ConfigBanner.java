@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * A strip above every view that reports hot reloads of the configuration file: a short-lived note when an edit was
- * applied, and a lasting warning, with every error, when an edit was refused and the running configuration stays.
- * FX thread.
+ * applied, and a lasting warning, with every error, when an edit was refused and the running configuration stays; and
+ * a lasting warning while the flight recorder cannot record (a full disk), gone when it records again. FX thread.
  */
 public final class ConfigBanner {
     private static final int ERRORS_SHOWN = 12;
@@ -59,12 +59,14 @@ public final class ConfigBanner {
 
     /** A reload that took effect. */
     void applied(String text) {
+        recordingOnBanner = false;
         show(text, List.of(), "config-banner-ok");
         fade.playFromStart();
     }
 
     /** An edit that was refused: the running configuration stays until the file is fixed. */
     void rejected(String file, List<ConfigError> errors) {
+        recordingOnBanner = false;
         fade.stop();
         show("⚠ " + file + " was changed but not applied: " + errors.size()
                 + (errors.size() == 1 ? " problem" : " problems") + ". The running configuration stays until the "
@@ -72,6 +74,27 @@ public final class ConfigBanner {
         details.setVisible(true);
         details.setManaged(true);
         toggle.setText("Hide details");
+    }
+
+    private String recordingProblem;
+    private boolean recordingOnBanner;
+
+    /** Shows why recording is paused, or takes that warning away once it records again. */
+    void recording(java.util.Optional<String> problem) {
+        String next = problem.orElse(null);
+        if (java.util.Objects.equals(next, recordingProblem)) {
+            return;
+        }
+        recordingProblem = next;
+        if (next != null) {
+            fade.stop();
+            show("⚠ Flight recorder: " + next + ". Polling and alerts go on; nothing is recorded until there is"
+                    + " room again.", List.of(), "config-banner-error");
+            recordingOnBanner = true;
+        } else if (recordingOnBanner) {
+            hide();
+            recordingOnBanner = false;
+        }
     }
 
     boolean isShowing() {

@@ -55,6 +55,14 @@ public interface DesktopBackend extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * What stops the flight recorder now ("disk full: recording paused …"), or empty while it records or is off.
+     * Any thread; cheap (read on every frame).
+     */
+    default java.util.Optional<String> recordingProblem() {
+        return java.util.Optional.empty();
+    }
+
     /** The file opened for editing, the option forms of every provider type, and Test connection. */
     record SettingsAccess(ConfigEdit edit, OptionForms forms, ConnectionTester tester) {
     }

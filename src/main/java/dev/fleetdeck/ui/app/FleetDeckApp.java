@@ -119,6 +119,7 @@ public final class FleetDeckApp extends Application {
             boolean first = !sawFleet && frame.snapshot().gpuCount() > 0;
             sawFleet |= first;
             view.show(frame);
+            view.banner().recording(backend.recordingProblem());
             if (showroom != null) {
                 showroom.show(frame);
             }

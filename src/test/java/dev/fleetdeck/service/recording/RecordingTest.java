@@ -1,5 +1,6 @@
 package dev.fleetdeck.service.recording;
 
+import dev.fleetdeck.model.RecordingSettings;
 import dev.fleetdeck.model.AlertSettings;
 import dev.fleetdeck.model.Gpu;
 import dev.fleetdeck.model.Metrics;
@@ -160,7 +161,7 @@ class RecordingTest {
     @Test
     void retentionRemovesOldSegmentsThenTheOldestOverTheSizeLimit() throws Exception {
         Instant now = Instant.parse("2026-12-01T12:00:00Z");
-        RecordingSettings settings = new RecordingSettings(dir, STEP, Duration.ofDays(2), 16L << 20, 0,
+        RecordingSettings settings = new RecordingSettings(true, dir, STEP, Duration.ofDays(2), 16L << 20, 0,
                 Duration.ofHours(1));
         Path old = Files.write(Segments.fileFor(dir, now.minus(Duration.ofDays(3)), Duration.ofHours(1)), new byte[10]);
         Path a = Files.write(Segments.fileFor(dir, now.minus(Duration.ofHours(5)), Duration.ofHours(1)),
@@ -171,5 +172,27 @@ class RecordingTest {
         Files.writeString(dir.resolve("keep-me.txt"), "not a segment");
         assertEquals(List.of(old, a), Retention.apply(settings, now, current));
         assertTrue(Files.exists(b) && Files.exists(current) && Files.exists(dir.resolve("keep-me.txt")));
+    }
+
+    @Test
+    void aFullDiskPausesRecordingAndSaysSoWhileFramesKeepComing() throws Exception {
+        RecordingSettings full = RecordingSettings.in(dir).withResolution(Duration.ofSeconds(1))
+                .withMinFreeBytes(Long.MAX_VALUE);
+        List<FleetFrame> frames = new SimFrames(2, Duration.ofSeconds(1)).frames(3, 0, 0);
+        try (Recorder recorder = Recorder.start(full, Clock.systemUTC())) {
+            for (FleetFrame f : frames) {
+                recorder.accept(f);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (recorder.status().problem().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Recorder.Status s = recorder.status();
+            assertFalse(s.recording());
+            assertTrue(s.problem().orElseThrow().startsWith("disk full: recording paused"), s.toString());
+            assertTrue(s.problem().orElseThrow().contains(dir.toString()), "names where");
+            assertEquals(0, s.framesWritten());
+        }
+        assertEquals(List.of(), Segments.list(dir), "nothing half-written");
     }
 }

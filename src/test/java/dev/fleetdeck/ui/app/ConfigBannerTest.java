@@ -78,4 +78,19 @@ class ConfigBannerTest {
         assertTrue(view.banner().isShowing());
         assertEquals(0, robot.lookup(".config-banner-error-line").queryAll().size());
     }
+
+    @Test
+    void aPausedRecorderIsReportedUntilItRecordsAgain(FxRobot robot) {
+        robot.interact(() -> view.banner().recording(java.util.Optional.of(
+                "disk full: recording paused, 12 MiB free on /home/ops/.local/share/fleetdeck/recordings")));
+        assertTrue(view.banner().isShowing());
+        assertTrue(view.banner().text().contains("Flight recorder: disk full: recording paused, 12 MiB free"),
+                view.banner().text());
+        assertTrue(view.banner().text().contains("Polling and alerts go on"), view.banner().text());
+        robot.interact(() -> view.banner().recording(java.util.Optional.of(
+                "disk full: recording paused, 12 MiB free on /home/ops/.local/share/fleetdeck/recordings")));
+        assertTrue(view.banner().isShowing(), "the same problem again changes nothing");
+        robot.interact(() -> view.banner().recording(java.util.Optional.empty()));
+        assertFalse(view.banner().isShowing(), "gone once it records again");
+    }
 }

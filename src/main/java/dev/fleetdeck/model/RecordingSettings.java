@@ -1,12 +1,13 @@
-package dev.fleetdeck.service.recording;
+package dev.fleetdeck.model;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the flight recorder records.
+ * How the flight recorder records (the {@code recording:} section of the configuration).
  *
+ * @param enabled     whether the desktop app and {@code serve} record at all
  * @param directory   where the hourly segments go
  * @param resolution  the least time between two recorded frames (a frame sooner after the last is not written)
  * @param retention   segments older than this are removed
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param minFreeBytes below this much free space on the disk, recording pauses (and says so) while polling goes on
  * @param segment     how long one segment file covers; a segment is sealed (readable by other processes) when it ends
  */
-public record RecordingSettings(Path directory, Duration resolution, Duration retention, long maxBytes,
+public record RecordingSettings(boolean enabled, Path directory, Duration resolution, Duration retention, long maxBytes,
                                 long minFreeBytes, Duration segment) {
     public static final Duration DEFAULT_RESOLUTION = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
@@ -40,20 +41,25 @@ public record RecordingSettings(Path directory, Duration resolution, Duration re
 
     /** The defaults, recording into {@code directory}. */
     public static RecordingSettings in(Path directory) {
-        return new RecordingSettings(directory, DEFAULT_RESOLUTION, DEFAULT_RETENTION, DEFAULT_MAX_BYTES,
+        return new RecordingSettings(true, directory, DEFAULT_RESOLUTION, DEFAULT_RETENTION, DEFAULT_MAX_BYTES,
                 DEFAULT_MIN_FREE_BYTES, DEFAULT_SEGMENT);
     }
 
     public RecordingSettings withResolution(Duration next) {
-        return new RecordingSettings(directory, next, retention, maxBytes, minFreeBytes, segment);
+        return new RecordingSettings(enabled, directory, next, retention, maxBytes, minFreeBytes, segment);
     }
 
     public RecordingSettings withSegment(Duration next) {
-        return new RecordingSettings(directory, resolution, retention, maxBytes, minFreeBytes, next);
+        return new RecordingSettings(enabled, directory, resolution, retention, maxBytes, minFreeBytes, next);
     }
 
     public RecordingSettings withMinFreeBytes(long next) {
-        return new RecordingSettings(directory, resolution, retention, maxBytes, next, segment);
+        return new RecordingSettings(enabled, directory, resolution, retention, maxBytes, next, segment);
+    }
+
+    /** Recording on, in the user's store, with the defaults. */
+    public static RecordingSettings defaults() {
+        return in(defaultDirectory());
     }
 
     /** The user's store: {@code $XDG_DATA_HOME/fleetdeck/recordings/}, else {@code ~/.local/share/fleetdeck/…}. */
