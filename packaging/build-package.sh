@@ -22,6 +22,23 @@ rm -rf target/jpackage-input target/dist
 mkdir -p target/jpackage-input target/dist
 cp "$jar" target/lib/*.jar target/jpackage-input/
 
+# DuckDB's JDBC jar carries its native library for four platforms (about 240 MB unpacked); a package runs on one.
+case "$os/$(uname -m)" in
+  linux/x86_64) keep=linux_amd64 ;;
+  linux/aarch64) keep=linux_arm64 ;;
+  macos/arm64) keep=macos_arm64 ;;
+  *) keep=windows_amd64 ;;
+esac
+for duck in target/jpackage-input/duckdb_jdbc-*.jar; do
+  [ -e "$duck" ] || continue
+  others=$(unzip -Z1 "$duck" 'libduckdb_java.so_*' | grep -v "_$keep\$" || true)
+  if [ -n "$others" ] && command -v zip >/dev/null; then
+    echo "$others" | xargs zip -q -d "$duck"
+  elif [ -n "$others" ]; then
+    echo "build-package: zip is not installed; $duck keeps the native libraries of every platform" >&2
+  fi
+done
+
 extra=()
 if [ "$type" != "app-image" ]; then
   extra+=("@packaging/jpackage/$os.args")

@@ -31,6 +31,7 @@ public final class DesktopWiring implements DesktopBackend {
 
     private final FleetMonitor monitor;
     private final dev.fleetdeck.service.recording.Recorder recorder;
+    private final dev.fleetdeck.service.recording.TimeMachine timeMachine;
     private final Path configFile;
     private volatile FleetDeckConfig config;
     private ConfigWatcher watcher;
@@ -43,6 +44,13 @@ public final class DesktopWiring implements DesktopBackend {
         if (recorder != null) {
             monitor.addFrameListener(recorder);
         }
+        this.timeMachine = recorder == null ? null
+                : new dev.fleetdeck.service.recording.TimeMachine(config.recording().directory(), config.alerts());
+    }
+
+    @Override
+    public java.util.Optional<dev.fleetdeck.service.recording.TimeMachine> timeMachine() {
+        return java.util.Optional.ofNullable(timeMachine);
     }
 
     @Override
@@ -172,6 +180,9 @@ public final class DesktopWiring implements DesktopBackend {
             watcher.close();
         }
         monitor.close();
+        if (timeMachine != null) {
+            timeMachine.close();
+        }
         if (recorder != null) {
             recorder.close(); // after the monitor: the last frame is written, the open segment sealed
         }

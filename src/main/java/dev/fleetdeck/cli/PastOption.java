@@ -1,5 +1,6 @@
 package dev.fleetdeck.cli;
 
+import dev.fleetdeck.config.MomentText;
 import dev.fleetdeck.model.AlertSettings;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.recording.Recording;

@@ -46,7 +46,11 @@ class AppImageIT {
         Files.copy(jar, input.resolve(jar.getFileName()));
         try (Stream<Path> libs = Files.list(TARGET.resolve("lib"))) {
             for (Path lib : libs.toList()) {
-                Files.copy(lib, input.resolve(lib.getFileName()));
+                if (lib.getFileName().toString().startsWith("duckdb_jdbc-")) {
+                    DuckDbNatives.keepOnly(lib, input.resolve(lib.getFileName())); // as packaging/build-package.sh
+                } else {
+                    Files.copy(lib, input.resolve(lib.getFileName()));
+                }
             }
         }
         List<String> args = new ArrayList<>(List.of("@packaging/jpackage/common.args", "--type", "app-image",

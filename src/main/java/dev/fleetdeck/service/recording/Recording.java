@@ -98,6 +98,47 @@ public final class Recording implements AutoCloseable {
         return path;
     }
 
+    /**
+     * Catches up with a recording that is still being written: segments that appeared since are opened, and the
+     * newest segment's end is read again. Cheap when nothing changed.
+     */
+    public void refresh() {
+        if (!Files.isDirectory(path)) {
+            if (!segments.isEmpty()) {
+                Instant[] span = segments.getLast().span();
+                if (span != null) {
+                    spans.set(spans.size() - 1, span);
+                }
+            }
+            return;
+        }
+        java.util.Set<Path> open = new java.util.HashSet<>();
+        segments.forEach(s -> open.add(s.file()));
+        skipped.clear();
+        for (Path file : Segments.list(path)) {
+            if (!open.contains(file)) {
+                try {
+                    add(new SegmentReader(file));
+                } catch (RecordingException e) {
+                    skipped.add(e.getMessage());
+                }
+            }
+        }
+        for (int i = Math.max(0, segments.size() - 2); i < segments.size(); i++) {
+            Instant[] span = segments.get(i).span();
+            if (span != null) {
+                spans.set(i, span);
+            }
+        }
+        java.util.Set<Path> present = new java.util.HashSet<>(Segments.list(path));
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            if (!present.contains(segments.get(i).file())) { // removed by retention
+                segments.remove(i).close();
+                spans.remove(i);
+            }
+        }
+    }
+
     /** Segments left out, each with why (another process writes it, not a recording, empty). */
     public List<String> skipped() {
         return List.copyOf(skipped);
@@ -113,6 +154,20 @@ public final class Recording implements AutoCloseable {
             frames += s.frames().size();
         }
         return new Span(spans.getFirst()[0], spans.getLast()[1], frames);
+    }
+
+    /**
+     * What happened, for the timeline's marks: the recorded events (XIDs, nodes going down, sources failing, rentals),
+     * oldest first, the newest {@code max} of them.
+     */
+    public List<dev.fleetdeck.service.events.FleetEvent> events(int max) {
+        java.util.LinkedHashSet<dev.fleetdeck.service.events.FleetEvent> all = new java.util.LinkedHashSet<>();
+        for (SegmentReader s : segments) {
+            all.addAll(s.events());
+        }
+        List<dev.fleetdeck.service.events.FleetEvent> out = new ArrayList<>(all);
+        out.sort(java.util.Comparator.comparing(dev.fleetdeck.service.events.FleetEvent::at));
+        return out.size() <= max ? out : List.copyOf(out.subList(out.size() - max, out.size()));
     }
 
     /** Every recorded moment, oldest first. */

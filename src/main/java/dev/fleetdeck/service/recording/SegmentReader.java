@@ -49,6 +49,7 @@ final class SegmentReader implements AutoCloseable {
     private final Path file;
     private final DuckDBConnection db;
     private SegmentChanges changes;
+    private long changeRows = -1;
 
     SegmentReader(Path file) {
         this.file = file;
@@ -105,6 +106,22 @@ final class SegmentReader implements AutoCloseable {
         }
     }
 
+    /** Every event the segment's frames listed (each frame lists the newest ones), oldest first, without repeats. */
+    List<dev.fleetdeck.service.events.FleetEvent> events() {
+        java.util.LinkedHashSet<dev.fleetdeck.service.events.FleetEvent> out = new java.util.LinkedHashSet<>();
+        try (var s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT body FROM documents WHERE kind = 'events' ORDER BY t")) {
+            while (rs.next()) {
+                out.addAll(Json.read(rs.getString(1), new TypeReference<EventWindow>() { }, where()).latest());
+            }
+        } catch (SQLException e) {
+            throw fail("cannot read its events", e);
+        }
+        List<dev.fleetdeck.service.events.FleetEvent> sorted = new ArrayList<>(out);
+        sorted.sort(java.util.Comparator.comparing(dev.fleetdeck.service.events.FleetEvent::at));
+        return sorted;
+    }
+
     /** Rebuilds the frame recorded at {@code ref}. */
     Parts read(FrameRef ref) {
         long t = ref.at().toEpochMilli();
@@ -144,8 +161,10 @@ final class SegmentReader implements AutoCloseable {
     }
 
     private List<Node> nodes(long t, Map<Long, double[]> sampled, Map<Long, int[]> codes) throws SQLException {
-        if (changes == null) {
+        long rows = changeRows();
+        if (changes == null || rows != changeRows) { // a segment still being written grows
             changes = new SegmentChanges(db, file);
+            changeRows = rows;
         }
         List<Node> out = new ArrayList<>();
         for (Map.Entry<Integer, SegmentChanges.NodeInfo> e : changes.nodesAt(t)) {
@@ -163,6 +182,14 @@ final class SegmentReader implements AutoCloseable {
             out.add(n.with(gpus));
         }
         return out;
+    }
+
+    private long changeRows() throws SQLException {
+        try (var s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM nodes) + (SELECT count(*) FROM gpu_info)")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** A GPU's description with this frame's sample; without one (a gap) every metric is absent. */

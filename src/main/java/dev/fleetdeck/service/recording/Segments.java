@@ -86,6 +86,10 @@ final class Segments {
             return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
+            if (readOnly && m.contains("different configuration")) {
+                // This process writes the file (the recorder's open segment): share its database to read it.
+                return connect(file, false);
+            }
             if (m.contains("not a valid DuckDB database") || m.contains("Invalid Input Error")
                     || m.contains("version number")) {
                 throw new RecordingException(file + ": not a recording (not a DuckDB database file)", e);

@@ -63,6 +63,16 @@ public interface DesktopBackend extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** The recording the timeline travels in, if there is one. */
+    default java.util.Optional<dev.fleetdeck.service.recording.TimeMachine> timeMachine() {
+        return java.util.Optional.empty();
+    }
+
+    /** False for a replay: nothing is polled, there is no "now" to go back to. */
+    default boolean hasPresent() {
+        return true;
+    }
+
     /** The file opened for editing, the option forms of every provider type, and Test connection. */
     record SettingsAccess(ConfigEdit edit, OptionForms forms, ConnectionTester tester) {
     }

@@ -115,10 +115,19 @@ public final class FleetDeckApp extends Application {
         AlertNotifier notifier = new AlertNotifier(() -> stage, backend.notifyEvery());
         notifier.holdUntilReady();
         this.notifier = notifier;
+        TimeTravel travel = backend.timeMachine().map(m -> new TimeTravel(m, view, Clock.systemUTC(),
+                ZoneId.systemDefault(), backend.hasPresent())).orElse(null);
+        if (travel != null) {
+            travel.installKeys(scene);
+        }
         FrameBus bus = new FrameBus(frame -> {
             boolean first = !sawFleet && frame.snapshot().gpuCount() > 0;
             sawFleet |= first;
-            view.show(frame);
+            if (travel != null) {
+                travel.live(frame);
+            } else {
+                view.show(frame);
+            }
             view.banner().recording(backend.recordingProblem());
             if (showroom != null) {
                 showroom.show(frame);

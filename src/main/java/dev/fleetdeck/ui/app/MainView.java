@@ -73,6 +73,7 @@ public final class MainView implements Navigator {
     private Runnable onShowroom = () -> { };
     private Runnable onSettings = () -> { };
     private final ConfigBanner banner = new ConfigBanner();
+    private final javafx.scene.layout.VBox bottom = new javafx.scene.layout.VBox();
     private final Button themeButton = new Button("Theme");
     private Scene scene;
     private FleetFrame latest;
@@ -97,7 +98,8 @@ public final class MainView implements Navigator {
         search.setOnChoose(this::go);
         frame.getStyleClass().add("main-view");
         frame.setCenter(view(current).node());
-        frame.setBottom(statusBar());
+        bottom.getChildren().add(statusBar());
+        frame.setBottom(bottom);
         frame.setTop(banner.node());
         root.getChildren().addAll(frame, search.node(), help.node());
     }
@@ -331,6 +333,29 @@ public final class MainView implements Navigator {
     }
 
     /** Shows a frame in the strip and the visible view. */
+    /** Puts the time-travel strip above the status bar. */
+    public void setTimeline(javafx.scene.Node bar) {
+        bottom.getChildren().addFirst(bar);
+    }
+
+    /** Shows a frame of the past: every view renders it, and the window wears the past's colour. */
+    public void showPast(FleetFrame past) {
+        if (!frame.getStyleClass().contains("time-travel")) {
+            frame.getStyleClass().add("time-travel");
+        }
+        shownRevision.clear(); // a recorded revision may equal one already shown live
+        show(past);
+    }
+
+    /** Back to now, with the newest live frame (if one came). */
+    public void showLive(FleetFrame now) {
+        frame.getStyleClass().remove("time-travel");
+        shownRevision.clear();
+        if (now != null) {
+            show(now);
+        }
+    }
+
     public void show(FleetFrame next) {
         latest = next;
         strip.update(next.snapshot());

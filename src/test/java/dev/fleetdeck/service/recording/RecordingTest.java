@@ -147,8 +147,9 @@ class RecordingTest {
             record(recorder, frames);
             assertEquals(3, recorder.segments().size(), recorder.segments().toString());
             try (Recording rec = Recording.open(dir, AlertSettings.defaults())) {
-                assertEquals(10, rec.span().frames(), "two sealed segments of 5 frames");
-                assertEquals(1, rec.skipped().size(), rec.skipped().toString());
+                // In the recording process the open segment is read through the writer's own database.
+                assertEquals(12, rec.span().frames(), "two sealed segments of 5 frames and the open one");
+                assertEquals(List.of(), rec.skipped());
                 assertEquals(frames.get(7).snapshot(), rec.frameAt(frames.get(7).snapshot().takenAt()).snapshot());
             }
         }

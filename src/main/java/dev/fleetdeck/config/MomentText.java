@@ -1,6 +1,4 @@
-package dev.fleetdeck.cli;
-
-import dev.fleetdeck.config.DurationText;
+package dev.fleetdeck.config;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,15 +12,15 @@ import java.util.Optional;
  * ({@code 2026-12-01T03:12:00Z}), a local clock time today ({@code 03:12} or {@code 03:12:30}), or a time before now
  * ({@code -10m}, {@code -2h}, {@code -1d}).
  */
-final class MomentText {
-    static final String FORMS = "an ISO-8601 instant (2026-12-01T03:12:00Z), a local time today (03:12 or 03:12:30)"
+public final class MomentText {
+    public static final String FORMS = "an ISO-8601 instant (2026-12-01T03:12:00Z), a local time today (03:12 or 03:12:30)"
             + " or a time before now (-10m, -2h, -1d)";
 
     private MomentText() {
     }
 
     /** The moment, or empty when the text is none of the forms above. */
-    static Optional<Instant> parse(String text, Clock clock, ZoneId zone) {
+    public static Optional<Instant> parse(String text, Clock clock, ZoneId zone) {
         String t = text.strip();
         if (t.startsWith("-")) {
             return DurationText.parse(t.substring(1)).map(d -> clock.instant().minus(d));

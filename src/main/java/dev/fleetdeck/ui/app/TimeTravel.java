@@ -1,0 +1,111 @@
+package dev.fleetdeck.ui.app;
+
+import dev.fleetdeck.config.MomentText;
+import dev.fleetdeck.service.FleetFrame;
+import dev.fleetdeck.service.recording.TimeMachine;
+import dev.fleetdeck.ui.common.FrameBus;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Joins the timeline to the window: a cursor in the past asks the time machine for that frame (off the FX thread)
+ * and every view shows it; Live shows the newest live frame again; live frames keep coming meanwhile and wait. The
+ * recording's span and marks are read again every 30 s. FX thread.
+ */
+final class TimeTravel {
+    private final TimeMachine machine;
+    private final TimelineBar bar;
+    private final MainView view;
+    private final FrameBus past;
+    private final Timeline refresh;
+    private FleetFrame latestLive;
+    private String lastError;
+
+    TimeTravel(TimeMachine machine, MainView view, Clock clock, ZoneId zone, boolean hasPresent) {
+        this.machine = machine;
+        this.view = view;
+        this.bar = new TimelineBar(clock, zone);
+        bar.setLiveAvailable(hasPresent);
+        past = new FrameBus(frame -> {
+            if (!bar.isLive()) {
+                view.showPast(frame);
+            }
+        });
+        bar.setOnSeek(at -> machine.seek(at, past, error -> Platform.runLater(() -> failed(error))));
+        bar.setOnLive(() -> view.showLive(latestLive));
+        view.setTimeline(bar.node());
+        refresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> readOverview(false)));
+        refresh.setCycleCount(Timeline.INDEFINITE);
+        refresh.play();
+        readOverview(!hasPresent);
+    }
+
+    /** A live frame (FX thread): shown now when the window is live, else kept for Live. */
+    void live(FleetFrame frame) {
+        latestLive = frame;
+        if (bar.isLive()) {
+            view.show(frame);
+        }
+    }
+
+    boolean isLive() {
+        return bar.isLive();
+    }
+
+    TimelineBar bar() {
+        return bar;
+    }
+
+    private void readOverview(boolean goToEnd) {
+        machine.refreshOverview(o -> Platform.runLater(() -> {
+            bar.setRecording(o.span().first(), o.span().last(), o.events(), Duration.ofSeconds(10));
+            if (goToEnd) {
+                bar.seekTo(o.span().last());
+            }
+        }));
+    }
+
+    private void failed(String error) {
+        if (!error.equals(lastError)) {
+            lastError = error;
+            view.banner().recording(java.util.Optional.of(error));
+        }
+    }
+
+    /** {@code [} {@code ]} Space {@code L} on the timeline; Ctrl+G asks for a moment to go to. */
+    void installKeys(Scene scene) {
+        scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            if (!(e.getTarget() instanceof TextInputControl)) {
+                bar.handle(e);
+            }
+        });
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.G) {
+                e.consume();
+                goTo();
+            }
+        });
+    }
+
+    private void goTo() {
+        TextInputDialog ask = new TextInputDialog();
+        ask.setTitle("Go to time");
+        ask.setHeaderText("Show the fleet as it was at: " + MomentText.FORMS);
+        ask.showAndWait().ifPresent(text -> MomentText.parse(text, Clock.systemUTC(), ZoneId.systemDefault())
+                .ifPresentOrElse(bar::seekTo, () -> failed("'" + text + "' is not a moment: " + MomentText.FORMS)));
+    }
+
+    void close() {
+        refresh.stop();
+    }
+}
