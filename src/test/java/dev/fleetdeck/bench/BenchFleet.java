@@ -9,11 +9,8 @@ import dev.fleetdeck.provider.sim.SimulatedProvider;
 import dev.fleetdeck.service.assembly.FleetAssembler;
 import dev.fleetdeck.service.assembly.ProviderView;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,26 +46,9 @@ final class BenchFleet {
         return assembler.assemble(seq, now, List.of(new ProviderView(status, Optional.of(frame))));
     }
 
-    static final class SettableClock extends Clock {
-        Instant now;
-
+    static final class SettableClock extends dev.fleetdeck.support.SettableClock {
         SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+            super(now);
         }
     }
 

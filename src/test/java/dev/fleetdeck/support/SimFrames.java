@@ -12,11 +12,8 @@ import dev.fleetdeck.service.assembly.ProviderView;
 import dev.fleetdeck.service.health.HealthRules;
 import dev.fleetdeck.service.health.HealthTrends;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +25,7 @@ import java.util.Optional;
  */
 public final class SimFrames {
     public static final Instant START = Instant.parse("2026-11-30T03:00:00Z");
-    private final Step clock = new Step(START);
+    private final SettableClock clock = new SettableClock(START);
     private final SimulatedProvider a;
     private final SimulatedProvider b;
     private final FleetAssembler assembler = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5),
@@ -84,28 +81,5 @@ public final class SimFrames {
         return new ProviderStatus(name, "simulated", state, success,
                 state == ProviderState.OK ? Optional.empty() : Optional.of(name + ": connection refused"), failures,
                 nodes, Duration.ofMillis(12), Optional.of(clock.now.plus(step)), List.of());
-    }
-
-    private static final class Step extends Clock {
-        Instant now;
-
-        Step(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
