@@ -32,6 +32,8 @@ public final class DesktopWiring implements DesktopBackend {
     private final FleetMonitor monitor;
     private final dev.fleetdeck.service.recording.Recorder recorder;
     private final dev.fleetdeck.service.recording.TimeMachine timeMachine;
+    private final dev.fleetdeck.service.recording.StartGate recordingGate =
+            dev.fleetdeck.service.recording.StartGate.closed();
     private final Path configFile;
     private volatile FleetDeckConfig config;
     private ConfigWatcher watcher;
@@ -40,12 +42,18 @@ public final class DesktopWiring implements DesktopBackend {
         this.config = config;
         this.configFile = configFile;
         this.monitor = Wiring.desktopMonitor(config);
-        this.recorder = Wiring.recorder(config).orElse(null);
+        this.recorder = Wiring.recorder(config, recordingGate).orElse(null);
         if (recorder != null) {
             monitor.addFrameListener(recorder);
         }
         this.timeMachine = recorder == null ? null
-                : new dev.fleetdeck.service.recording.TimeMachine(config.recording().directory(), config.alerts());
+                : new dev.fleetdeck.service.recording.TimeMachine(config.recording().directory(), config.alerts(),
+                        recordingGate);
+    }
+
+    @Override
+    public void firstFrameShown() {
+        recordingGate.release(); // DuckDB's native library loads now, not while the first frame is drawn
     }
 
     @Override

@@ -84,12 +84,18 @@ public final class Wiring {
      * is off or its directory cannot be used — then the app runs without it and the log says why.
      */
     public static java.util.Optional<dev.fleetdeck.service.recording.Recorder> recorder(FleetDeckConfig config) {
+        return recorder(config, dev.fleetdeck.service.recording.StartGate.open());
+    }
+
+    /** The flight recorder, writing nothing before {@code gate} opens (the desktop opens it after its first frame). */
+    public static java.util.Optional<dev.fleetdeck.service.recording.Recorder> recorder(FleetDeckConfig config,
+            dev.fleetdeck.service.recording.StartGate gate) {
         if (!config.recording().enabled()) {
             return java.util.Optional.empty();
         }
         try {
             return java.util.Optional.of(dev.fleetdeck.service.recording.Recorder.start(config.recording(),
-                    Clock.systemUTC()));
+                    Clock.systemUTC(), gate));
         } catch (dev.fleetdeck.service.recording.RecordingException e) {
             System.getLogger(Wiring.class.getName()).log(System.Logger.Level.WARNING, "not recording: "
                     + e.getMessage());

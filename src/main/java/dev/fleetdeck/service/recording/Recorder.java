@@ -38,6 +38,7 @@ public final class Recorder implements Consumer<FleetFrame>, AutoCloseable {
     private final Clock clock;
     private final Thread thread;
     private final Sealer sealer = new Sealer();
+    private final StartGate gate;
     private final Object lock = new Object();
     private FleetFrame pending;
     private boolean stopping;
@@ -49,15 +50,21 @@ public final class Recorder implements Consumer<FleetFrame>, AutoCloseable {
 
     /** Records into hourly segments in {@code settings.directory()}. */
     public static Recorder start(RecordingSettings settings, Clock clock) {
-        return new Recorder(settings, null, clock);
+        return start(settings, clock, StartGate.open());
+    }
+
+    /** Records into hourly segments, writing nothing before {@code gate} opens (the newest frame waits). */
+    public static Recorder start(RecordingSettings settings, Clock clock, StartGate gate) {
+        return new Recorder(settings, null, clock, gate);
     }
 
     /** Records everything into one file (the {@code record --out FILE} command); no retention. */
     public static Recorder toFile(Path file, RecordingSettings settings, Clock clock) {
-        return new Recorder(settings, file, clock);
+        return new Recorder(settings, file, clock, StartGate.open());
     }
 
-    private Recorder(RecordingSettings settings, Path singleFile, Clock clock) {
+    private Recorder(RecordingSettings settings, Path singleFile, Clock clock, StartGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.singleFile = singleFile;
         this.clock = clock;
@@ -73,6 +80,7 @@ public final class Recorder implements Consumer<FleetFrame>, AutoCloseable {
             writer = SegmentWriter.open(singleFile, settings.resolution()); // a bad --out fails the command at once
         } else {
             Sealer.removeLeftovers(settings.directory());
+            Downsampler.removeLeftovers(settings.directory());
         }
         thread = Thread.ofPlatform().name("fleetdeck-recorder").daemon(true).unstarted(this::run);
         thread.start();
@@ -99,6 +107,12 @@ public final class Recorder implements Consumer<FleetFrame>, AutoCloseable {
     }
 
     private void run() {
+        gate.await();
+        if (singleFile == null) {
+            // A start after days away: what has aged since the last run is removed or thinned before new frames.
+            Retention.apply(settings, clock.instant(), null);
+            sealer.downsampleLater(settings.directory(), settings.segment(), clock.instant());
+        }
         while (true) {
             FleetFrame frame;
             synchronized (lock) {
@@ -177,6 +191,7 @@ public final class Recorder implements Consumer<FleetFrame>, AutoCloseable {
         if (writer != null && !writer.file().equals(file)) {
             closeWriter(true);
             Retention.apply(settings, clock.instant(), file);
+            sealer.downsampleLater(settings.directory(), settings.segment(), clock.instant());
         }
         if (writer == null) {
             writer = SegmentWriter.open(file, settings.resolution());
@@ -226,6 +241,7 @@ public final class Recorder implements Consumer<FleetFrame>, AutoCloseable {
     /** Writes the frame still waiting, seals the open segment and stops the thread. */
     @Override
     public void close() {
+        gate.release(); // the frame waiting is written even when the window never showed one
         synchronized (lock) {
             stopping = true;
             lock.notifyAll();

@@ -42,6 +42,11 @@ final class Sealer implements AutoCloseable {
         });
     }
 
+    /** Thins the directory's old segments (see {@link Downsampler}) later, on the sealing thread. */
+    void downsampleLater(Path directory, java.time.Duration segment, java.time.Instant now) {
+        thread.execute(() -> Downsampler.apply(directory, segment, now));
+    }
+
     /** Rewrites a closed segment sorted by series and marks it sealed. The calling thread. */
     static void rewrite(Path file, String resolution) throws SQLException, IOException {
         Path temp = file.resolveSibling(file.getFileName() + TEMP_SUFFIX);
@@ -49,11 +54,7 @@ final class Sealer implements AutoCloseable {
         DuckDBConnection db = Segments.connect(file, false);
         try (Statement s = db.createStatement()) {
             Segments.checkFormat(db, file);
-            String own;
-            try (var rs = s.executeQuery("SELECT current_database()")) {
-                rs.next();
-                own = rs.getString(1);
-            }
+            String own = Segments.databaseName(s);
             s.execute("ATTACH '" + temp.toAbsolutePath().toString().replace("'", "''") + "' AS sealed");
             s.execute("USE sealed");
             Schema.create(db, resolution);

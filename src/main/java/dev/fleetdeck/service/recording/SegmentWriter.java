@@ -59,9 +59,10 @@ final class SegmentWriter implements AutoCloseable {
     static SegmentWriter open(Path file, Duration resolution) {
         DuckDBConnection db = Segments.connect(file, false);
         try {
+            // The tables and the format stamp in one transaction: a reader never sees a half-made recording.
+            db.setAutoCommit(false);
             Segments.checkFormatOrEmpty(db, file);
             Schema.create(db, resolution.toString());
-            db.setAutoCommit(false);
             SegmentWriter w = new SegmentWriter(file, db);
             w.loadIds();
             db.commit();

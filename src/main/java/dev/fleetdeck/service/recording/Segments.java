@@ -104,14 +104,17 @@ final class Segments {
 
     /** Checks that a database holds a FleetDeck recording, or nothing yet. */
     static void checkFormatOrEmpty(DuckDBConnection db, Path file) throws SQLException {
+        if (tableCount(db) != 0) {
+            checkFormat(db, file);
+        }
+    }
+
+    private static long tableCount(DuckDBConnection db) throws SQLException {
         try (Statement s = db.createStatement();
              var tables = s.executeQuery("SELECT count(*) FROM information_schema.tables")) {
             tables.next();
-            if (tables.getLong(1) == 0) {
-                return;
-            }
+            return tables.getLong(1);
         }
-        checkFormat(db, file);
     }
 
     /** Checks that a database holds a FleetDeck recording. */
@@ -123,11 +126,22 @@ final class Segments {
                 format = rs.getString(1);
             }
         } catch (SQLException e) {
+            if (tableCount(db) == 0) {
+                throw new RecordingException(file + ": holds no frame yet (just created)");
+            }
             throw new RecordingException(file + ": a DuckDB database, but not a FleetDeck recording (no meta table)");
         }
         if (!Schema.FORMAT.equals(format)) {
             throw new RecordingException(file + ": a DuckDB database, but not a FleetDeck recording (format "
                     + (format == null ? "missing" : "'" + format + "'") + ", expected '" + Schema.FORMAT + "')");
+        }
+    }
+
+    /** The name DuckDB gives the database a connection opened (to go back to it after a {@code USE}). */
+    static String databaseName(Statement s) throws SQLException {
+        try (var rs = s.executeQuery("SELECT current_database()")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

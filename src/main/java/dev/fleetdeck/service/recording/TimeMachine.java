@@ -33,6 +33,7 @@ public final class TimeMachine implements AutoCloseable {
     private final Path path;
     private final AlertSettings alerts;
     private final Thread thread;
+    private final StartGate gate;
     private final Object lock = new Object();
     private Request pending;
     private boolean overviewWanted;
@@ -42,7 +43,13 @@ public final class TimeMachine implements AutoCloseable {
     private volatile Optional<Overview> overview = Optional.empty();
 
     public TimeMachine(Path path, AlertSettings alerts) {
+        this(path, alerts, StartGate.open());
+    }
+
+    /** A time machine that opens the recording only once {@code gate} opens (requests wait, newest kept). */
+    public TimeMachine(Path path, AlertSettings alerts, StartGate gate) {
         this.path = Objects.requireNonNull(path, "path");
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.alerts = alerts;
         thread = Thread.ofPlatform().name("fleetdeck-time-travel").daemon(true).unstarted(this::run);
         thread.start();
@@ -75,6 +82,7 @@ public final class TimeMachine implements AutoCloseable {
     }
 
     private void run() {
+        gate.await();
         while (true) {
             Request r;
             boolean wantOverview;
@@ -135,6 +143,7 @@ public final class TimeMachine implements AutoCloseable {
 
     @Override
     public void close() {
+        gate.release();
         synchronized (lock) {
             closed = true;
             lock.notifyAll();

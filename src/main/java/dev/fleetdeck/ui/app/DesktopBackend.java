@@ -68,6 +68,10 @@ public interface DesktopBackend extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** The window has drawn its first frame with fleet data: work held back for a fast start may begin. FX thread. */
+    default void firstFrameShown() {
+    }
+
     /** False for a replay: nothing is polled, there is no "now" to go back to. */
     default boolean hasPresent() {
         return true;

@@ -239,6 +239,7 @@ public final class FleetDeckApp extends Application {
             PauseTransition settle = new PauseTransition(javafx.util.Duration.seconds(2));
             settle.setOnFinished(e -> notifier.ready());
             settle.play();
+            backend.firstFrameShown();
             LOG.log(System.Logger.Level.INFO, "first frame with fleet data {0} ms after launch, {1} ms after JVM start",
                     (System.nanoTime() - launchNanos) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
