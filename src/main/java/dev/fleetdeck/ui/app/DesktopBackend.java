@@ -74,7 +74,12 @@ public interface DesktopBackend extends AutoCloseable {
 
     /** False for a replay: nothing is polled, there is no "now" to go back to. */
     default boolean hasPresent() {
-        return true;
+        return replayPlan().isEmpty();
+    }
+
+    /** For a replay: where it starts, how fast it plays, whether it loops. */
+    default java.util.Optional<ReplayPlan> replayPlan() {
+        return java.util.Optional.empty();
     }
 
     /** The file opened for editing, the option forms of every provider type, and Test connection. */

@@ -116,7 +116,15 @@ public final class FleetDeckApp extends Application {
         notifier.holdUntilReady();
         this.notifier = notifier;
         TimeTravel travel = backend.timeMachine().map(m -> new TimeTravel(m, view, Clock.systemUTC(),
-                ZoneId.systemDefault(), backend.hasPresent())).orElse(null);
+                ZoneId.systemDefault(), backend.replayPlan(), past -> {
+                    if (!sawFleet && past.snapshot().gpuCount() > 0) { // a replay's first frame
+                        sawFleet = true;
+                        reportFirstFrame(scene);
+                    }
+                    if (showroom != null) {
+                        showroom.show(past);
+                    }
+                })).orElse(null);
         if (travel != null) {
             travel.installKeys(scene);
         }

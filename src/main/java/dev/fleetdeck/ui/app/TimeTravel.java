@@ -31,23 +31,46 @@ final class TimeTravel {
     private FleetFrame latestLive;
     private String lastError;
 
-    TimeTravel(TimeMachine machine, MainView view, Clock clock, ZoneId zone, boolean hasPresent) {
+    /**
+     * @param replay for a replay (no live frames): where it starts and how it plays
+     * @param alsoPast hears every past frame shown (the showroom, when it is open)
+     */
+    TimeTravel(TimeMachine machine, MainView view, Clock clock, ZoneId zone, java.util.Optional<ReplayPlan> replay,
+               java.util.function.Consumer<FleetFrame> alsoPast) {
         this.machine = machine;
         this.view = view;
         this.bar = new TimelineBar(clock, zone);
+        boolean hasPresent = replay.isEmpty();
         bar.setLiveAvailable(hasPresent);
+        replay.ifPresent(r -> bar.setLoop(r.loop()));
         past = new FrameBus(frame -> {
             if (!bar.isLive()) {
                 view.showPast(frame);
+                alsoPast.accept(frame);
             }
         });
         bar.setOnSeek(at -> machine.seek(at, past, error -> Platform.runLater(() -> failed(error))));
         bar.setOnLive(() -> view.showLive(latestLive));
         view.setTimeline(bar.node());
-        refresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> readOverview(false)));
+        refresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> readOverview()));
         refresh.setCycleCount(Timeline.INDEFINITE);
         refresh.play();
-        readOverview(!hasPresent);
+        if (replay.isPresent()) {
+            startReplay(replay.get());
+        } else {
+            readOverview();
+        }
+    }
+
+    private void startReplay(ReplayPlan plan) {
+        machine.refreshOverview(o -> Platform.runLater(() -> {
+            bar.setRecording(o.span().first(), o.span().last(), o.events(), Duration.ofSeconds(10));
+            bar.showAll();
+            bar.seekTo(plan.from().orElse(o.span().first()));
+            if (plan.speed() > 0) {
+                bar.play(plan.speed());
+            }
+        }));
     }
 
     /** A live frame (FX thread): shown now when the window is live, else kept for Live. */
@@ -66,13 +89,9 @@ final class TimeTravel {
         return bar;
     }
 
-    private void readOverview(boolean goToEnd) {
-        machine.refreshOverview(o -> Platform.runLater(() -> {
-            bar.setRecording(o.span().first(), o.span().last(), o.events(), Duration.ofSeconds(10));
-            if (goToEnd) {
-                bar.seekTo(o.span().last());
-            }
-        }));
+    private void readOverview() {
+        machine.refreshOverview(o -> Platform.runLater(() ->
+                bar.setRecording(o.span().first(), o.span().last(), o.events(), Duration.ofSeconds(10))));
     }
 
     private void failed(String error) {

@@ -55,6 +55,7 @@ public final class TimelineBar {
     private Instant cursor; // null: live
     private List<FleetEvent> events = List.of();
     private boolean liveAvailable = true;
+    private boolean loop;
     private Duration step = Duration.ofSeconds(10);
 
     public TimelineBar(Clock clock, ZoneId zone) {
@@ -121,6 +122,30 @@ public final class TimelineBar {
         live.setDisable(!available);
     }
 
+    /** A replay that loops: playing past the recording's end goes on from its start (a showroom's day on repeat). */
+    public void setLoop(boolean on) {
+        loop = on;
+    }
+
+    /** The track shows the whole recording (a replay's default). */
+    public void showAll() {
+        window.setValue("all");
+    }
+
+    /** Plays from the cursor at {@code times} × (the nearest offered speed at or below it). */
+    public void play(int times) {
+        String chosen = SPEEDS.getFirst();
+        for (String s : SPEEDS) {
+            if (Integer.parseInt(s.replace("×", "")) <= times) {
+                chosen = s;
+            }
+        }
+        speed.setValue(chosen);
+        if (player.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            togglePlay();
+        }
+    }
+
     /** The recording's span and its events; the track is drawn again. */
     public void setRecording(Instant firstMoment, Instant lastMoment, List<FleetEvent> recorded, Duration resolution) {
         first = firstMoment;
@@ -146,7 +171,7 @@ public final class TimelineBar {
             return;
         }
         Instant end = liveAvailable ? clock.instant() : last;
-        Instant t = at.isBefore(first) ? first : at.isAfter(end) ? end : at;
+        Instant t = at.isBefore(first) ? first : at.isAfter(end) ? end : at; // a loop's step past the end: the end
         if (liveAvailable && !t.isBefore(last)) {
             goLive();
             return;
@@ -190,7 +215,9 @@ public final class TimelineBar {
         }
         int times = Integer.parseInt(speed.getValue().replace("×", ""));
         Instant next = cursor.plus(TICK.multipliedBy(times));
-        if (!liveAvailable && !next.isBefore(last)) {
+        if (!liveAvailable && loop && cursor.equals(last)) {
+            next = first;
+        } else if (!liveAvailable && !loop && !next.isBefore(last)) {
             player.stop();
             play.setText("▶");
             next = last;
