@@ -11,6 +11,18 @@ final class BuildInfo {
 
     /** "fleetdeck 0.1.0-SNAPSHOT (built 2026-11-29T18:00:00Z) · Java 25.0.3 (Eclipse Adoptium) · JavaFX 26.0.2 · TilesFX 21.0.9". */
     static String text() {
+        Properties p = properties();
+        return "fleetdeck " + p.getProperty("version", "unknown") + " (built " + p.getProperty("built", "unknown")
+                + ") · Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ") · JavaFX "
+                + p.getProperty("javafx", "?") + " · TilesFX " + p.getProperty("tilesfx", "?");
+    }
+
+    /** FleetDeck's version alone ("0.1.0-SNAPSHOT"), or "unknown". */
+    static String version() {
+        return properties().getProperty("version", "unknown");
+    }
+
+    private static Properties properties() {
         Properties p = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream("/dev/fleetdeck/build.properties")) {
             if (in != null) {
@@ -19,9 +31,7 @@ final class BuildInfo {
         } catch (IOException e) {
             // falls through to "unknown"
         }
-        return "fleetdeck " + p.getProperty("version", "unknown") + " (built " + p.getProperty("built", "unknown")
-                + ") · Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ") · JavaFX "
-                + p.getProperty("javafx", "?") + " · TilesFX " + p.getProperty("tilesfx", "?");
+        return p;
     }
 
     /** {@code --version} on every command. */

@@ -3,6 +3,7 @@ package dev.fleetdeck.cli;
 import dev.fleetdeck.app.Wiring;
 import dev.fleetdeck.config.ConfigException;
 import dev.fleetdeck.config.FleetDeckConfig;
+import dev.fleetdeck.service.noc.SnapshotJson;
 import dev.fleetdeck.model.FleetSnapshot;
 import dev.fleetdeck.service.FleetFrame;
 import dev.fleetdeck.service.FleetMonitor;

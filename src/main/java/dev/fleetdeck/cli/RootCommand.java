@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fleetdeck", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Version.class,
         description = "A dashboard for rented GPU fleets. Without a command it opens the dashboard (see 'ui').",
         subcommands = {UiCommand.class, SnapshotCommand.class, ProbeCommand.class, CheckConfigCommand.class,
-                ExporterCommand.class, RecordCommand.class, ReplayCommand.class, ExportCommand.class, CommandLine.HelpCommand.class,
+                ExporterCommand.class, RecordCommand.class, ReplayCommand.class, ExportCommand.class, ServeCommand.class, CommandLine.HelpCommand.class,
                 RootCommand.VersionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the command failed (e.g. no provider answered)",

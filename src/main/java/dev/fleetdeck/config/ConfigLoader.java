@@ -104,7 +104,10 @@ public final class ConfigLoader {
         MappingOptions options = new MappingOptions(top, "", errors);
         Duration unreachableAfter = polling(options.section("polling"));
         ShowroomSettings showroom = ShowroomOptions.read(options.section("showroom"));
-        AlertSettings alerts = AlertOptions.read(options.section("alerts"));
+        dev.fleetdeck.provider.ProviderOptions alertSection = options.section("alerts");
+        AlertSettings alerts = AlertOptions.read(alertSection);
+        dev.fleetdeck.model.ServiceSettings service = ServiceOptions.read(options.section("service"),
+                alertSection.section("send-to"));
         dev.fleetdeck.model.RecordingSettings recording = RecorderOptions.read(options.section("recording"));
         Map<String, MappingOptions> sections = new HashMap<>();
         List<ConfiguredProvider> providers = readProviders(top, options, errors, sections);
@@ -116,7 +119,7 @@ public final class ConfigLoader {
                     .thenComparingInt(e -> e.location().column()));
             throw new ConfigException(errors);
         }
-        return new FleetDeckConfig(source, providers, unreachableAfter, showroom, alerts, recording);
+        return new FleetDeckConfig(source, providers, unreachableAfter, showroom, alerts, recording, service);
     }
 
     private List<ConfiguredProvider> readProviders(ConfigNode.Mapping top, MappingOptions options,

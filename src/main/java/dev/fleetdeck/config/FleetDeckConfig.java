@@ -14,10 +14,13 @@ import java.util.List;
  * @param unreachableAfter how long a provider may fail before its nodes show as unreachable
  * @param showroom         branding and content of the showroom mode
  * @param alerts           alert rules, idle detection and alert history
+ * @param recording        the flight recorder
+ * @param service          the headless service's endpoint and where alerts are sent
  */
 public record FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter,
                               ShowroomSettings showroom, AlertSettings alerts,
-                              dev.fleetdeck.model.RecordingSettings recording)
+                              dev.fleetdeck.model.RecordingSettings recording,
+                              dev.fleetdeck.model.ServiceSettings service)
         implements AutoCloseable {
 
     public FleetDeckConfig {
@@ -25,6 +28,15 @@ public record FleetDeckConfig(String source, List<ConfiguredProvider> providers,
         java.util.Objects.requireNonNull(showroom, "showroom");
         java.util.Objects.requireNonNull(alerts, "alerts");
         java.util.Objects.requireNonNull(recording, "recording");
+        java.util.Objects.requireNonNull(service, "service");
+    }
+
+    /** A configuration with the service's defaults. */
+    public FleetDeckConfig(String source, List<ConfiguredProvider> providers, Duration unreachableAfter,
+                           ShowroomSettings showroom, AlertSettings alerts,
+                           dev.fleetdeck.model.RecordingSettings recording) {
+        this(source, providers, unreachableAfter, showroom, alerts, recording,
+                dev.fleetdeck.model.ServiceSettings.defaults());
     }
 
     /** A configuration that records with the defaults. */

@@ -1,4 +1,4 @@
-package dev.fleetdeck.cli;
+package dev.fleetdeck.service.noc;
 
 import dev.fleetdeck.model.Capacity;
 import dev.fleetdeck.model.FleetSnapshot;
@@ -22,7 +22,7 @@ import java.util.List;
  * Writes a {@link FleetSnapshot} as JSON with a stable, versioned schema ({@value #SCHEMA}). Absent metrics are
  * {@code null}, never 0; property names do not change without a new schema version.
  */
-final class SnapshotJson {
+public final class SnapshotJson {
     static final String SCHEMA = "fleetdeck.snapshot/v1";
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -30,7 +30,7 @@ final class SnapshotJson {
     }
 
     /** Writes the snapshot; with {@code includeNodes} false only totals, capacity and providers. */
-    static void write(FleetSnapshot snap, String source, boolean includeNodes, OutputStream out) {
+    public static void write(FleetSnapshot snap, String source, boolean includeNodes, OutputStream out) {
         try (JsonGenerator g = MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringProperty("schema", SCHEMA);

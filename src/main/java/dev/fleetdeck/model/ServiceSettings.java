@@ -1,0 +1,49 @@
+package dev.fleetdeck.model;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The headless service ({@code fleetdeck serve}): where its HTTP endpoint listens and where alerts are sent.
+ *
+ * @param host          the address {@code /metrics}, {@code /healthz}, {@code /readyz} and {@code /api/v1/frame}
+ *                      listen on (127.0.0.1 unless the configuration says otherwise)
+ * @param port          its port
+ * @param alertmanagers Alertmanagers (API v2) every firing and resolved alert is sent to; all of them (an HA pair)
+ * @param resendEvery   how often firing alerts are sent again while they fire (Alertmanager expects a resend;
+ *                      Prometheus' default is 1 min)
+ * @param tenantMetrics whether {@code /metrics} names tenants (customer data, so off unless asked for)
+ */
+public record ServiceSettings(String host, int port, List<URI> alertmanagers, Duration resendEvery,
+                              boolean tenantMetrics) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 9401;
+    public static final Duration DEFAULT_RESEND = Duration.ofMinutes(1);
+
+    public ServiceSettings {
+        Objects.requireNonNull(host, "host");
+        alertmanagers = List.copyOf(alertmanagers);
+        Objects.requireNonNull(resendEvery, "resendEvery");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535, not " + port);
+        }
+    }
+
+    public static ServiceSettings defaults() {
+        return new ServiceSettings(DEFAULT_HOST, DEFAULT_PORT, List.of(), DEFAULT_RESEND, false);
+    }
+
+    public ServiceSettings withListen(String nextHost, int nextPort) {
+        return new ServiceSettings(nextHost, nextPort, alertmanagers, resendEvery, tenantMetrics);
+    }
+
+    public ServiceSettings withAlertmanagers(List<URI> next) {
+        return new ServiceSettings(host, port, next, resendEvery, tenantMetrics);
+    }
+
+    public ServiceSettings withResendEvery(Duration next) {
+        return new ServiceSettings(host, port, alertmanagers, next, tenantMetrics);
+    }
+}
