@@ -47,4 +47,7 @@ elif [ "$os" = linux ]; then
 fi
 "$jpackage" @packaging/jpackage/common.args "${extra[@]}" --type "$type" \
   --input target/jpackage-input --main-jar "$(basename "$jar")" --dest target/dist
+if [ "$type" = deb ]; then
+  packaging/linux/finish-deb.sh target/dist/fleetdeck_*_*.deb
+fi
 ls -l target/dist

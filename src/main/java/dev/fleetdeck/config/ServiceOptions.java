@@ -61,16 +61,16 @@ final class ServiceOptions {
             }
             try {
                 URI u = new URI(value.strip());
-                if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                if (u.getRawUserInfo() != null) {
+                    sendTo.error("alertmanager", "must not carry a user or password in the URL");
+                } else if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
                     sendTo.error("alertmanager", "must be an http:// or https:// URL with a host, not '"
                             + (text.startsWith("env:") ? text : value) + "'");
-                } else if (u.getUserInfo() != null) {
-                    sendTo.error("alertmanager", "must not carry a user or password in the URL");
                 } else {
                     alertmanagers.add(u);
                 }
             } catch (URISyntaxException e) {
-                sendTo.error("alertmanager", "is not a URL: " + e.getReason());
+                sendTo.error("alertmanager", "is not a URL (" + e.getReason() + ")"); // the text may hold a secret
             }
         }
         Duration resend = sendTo.getDuration("resend-every", d.resendEvery());

@@ -95,6 +95,7 @@ class ServeProcessTest {
                 assertEquals("", findings.strip(), "promtool check metrics finds nothing");
 
                 assertScrapedSellableEqualsTheFrame(base, prometheus.uri());
+                assertTheGrafanaDashboardsQueriesWork(prometheus.uri());
                 // GPU 0 of the dcgm node falls off the bus (XID 79): critical at the source from now on.
                 String node = "424773df46e0";
                 assertTrue(am.alerts().valueStream().noneMatch(a -> a.path("labels").path("node").asString()
@@ -142,6 +143,25 @@ class ServeProcessTest {
             Thread.sleep(200);
         }
         throw new AssertionError("Prometheus never held the frame serve showed: " + last);
+    }
+
+    /** Every query of packaging/grafana's dashboard parses in Prometheus, and those on capacity find series. */
+    private void assertTheGrafanaDashboardsQueriesWork(URI prometheus) throws Exception {
+        JsonNode dashboard = JSON.readTree(Files.readString(Path.of("packaging/grafana/fleetdeck-dashboard.json")));
+        int queries = 0;
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                String expr = target.path("expr").asString().replace("$provider", ".*").replace("$region", ".*");
+                JsonNode r = JSON.readTree(get(prometheus.resolve("/api/v1/query?query="
+                        + URLEncoder.encode(expr, StandardCharsets.UTF_8))).body());
+                assertEquals("success", r.path("status").asString(), panel.path("title").asString() + ": " + r);
+                if (expr.startsWith("sum by (model) (fleetdeck_gpus_sellable") || expr.contains("fleetdeck_provider_up")) {
+                    assertTrue(!r.path("data").path("result").isEmpty(), expr + " finds series");
+                }
+                queries++;
+            }
+        }
+        assertTrue(queries >= 8, "the dashboard has its queries: " + queries);
     }
 
     private double query(URI prometheus, String promql) throws Exception {

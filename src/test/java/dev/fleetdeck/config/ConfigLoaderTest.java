@@ -87,7 +87,7 @@ class ConfigLoaderTest {
                 "fleet.yaml:10:5: providers[2].name: missing: every provider needs a unique name",
                 "fleet.yaml:12:22: providers[2].options.models.H900: unknown GPU model; known models: H100, H200, B200, "
                         + "A100, L40S, RTX4090",
-                "fleet.yaml:13:1: colour: unknown key (known here: alerts, polling, providers, recording, showroom)"), errors);
+                "fleet.yaml:13:1: colour: unknown key (known here: alerts, polling, providers, recording, service, showroom)"), errors);
     }
 
     @Test
@@ -283,5 +283,51 @@ class ConfigLoaderTest {
         assertTrue(bad.stream().anyMatch(e -> e.contains("recording.max-size")), bad.toString());
         assertTrue(bad.stream().anyMatch(e -> e.contains("recording.resolutoin") && e.contains("did you mean")),
                 bad.toString());
+    }
+
+    @Test
+    void theServiceSectionAndAlertmanagersAreReadAndChecked() throws Exception {
+        try (FleetDeckConfig config = loader.parse("""
+                service:
+                  listen: "[::1]:9500"
+                  tenant-metrics: true
+                alerts:
+                  send-to:
+                    alertmanager: ["http://127.0.0.1:9093", "https://am-2.example.net:9093/"]
+                    resend-every: 30s
+                providers:
+                  - {name: lab, type: simulated}
+                """, "service.yaml")) {
+            assertEquals("::1", config.service().host());
+            assertEquals(9500, config.service().port());
+            assertTrue(config.service().tenantMetrics());
+            assertEquals(List.of(java.net.URI.create("http://127.0.0.1:9093"),
+                    java.net.URI.create("https://am-2.example.net:9093/")), config.service().alertmanagers());
+            assertEquals(Duration.ofSeconds(30), config.service().resendEvery());
+        }
+        try (FleetDeckConfig plain = loader.parse("providers: [{name: lab, type: simulated}]\n", "plain.yaml")) {
+            assertEquals("127.0.0.1", plain.service().host(), "the loopback unless told otherwise");
+            assertEquals(9401, plain.service().port());
+            assertEquals(List.of(), plain.service().alertmanagers());
+        }
+        List<String> bad = errors("""
+                service:
+                  listen: 9401
+                  lisen: 1.2.3.4:1
+                alerts:
+                  send-to:
+                    alertmanager: ["ftp://am:21", "http://user:secret@am:9093", "env:FLEETDECK_NO_SUCH_VARIABLE"]
+                    resend-every: 1s
+                providers:
+                  - {name: lab, type: simulated}
+                """);
+        assertTrue(bad.stream().anyMatch(e -> e.contains("service.listen") && e.contains("HOST:PORT")), bad.toString());
+        assertTrue(bad.stream().anyMatch(e -> e.contains("service.lisen") && e.contains("did you mean")),
+                bad.toString());
+        assertTrue(bad.stream().anyMatch(e -> e.contains("'ftp://am:21'")), bad.toString());
+        assertTrue(bad.stream().anyMatch(e -> e.contains("user or password")), bad.toString());
+        assertTrue(bad.stream().noneMatch(e -> e.contains("secret")), "a password in a URL is never echoed: " + bad);
+        assertTrue(bad.stream().anyMatch(e -> e.contains("FLEETDECK_NO_SUCH_VARIABLE is not set")), bad.toString());
+        assertTrue(bad.stream().anyMatch(e -> e.contains("resend-every") && e.contains("5s to 30m")), bad.toString());
     }
 }

@@ -27,7 +27,7 @@ public final class ExternalBinary {
             }
         }
         String message = "'" + name + "' is not installed (Debian package: " + (name.equals("promtool")
-                ? "prometheus" : name) + "); .ci/run installs it";
+                ? "prometheus" : name.equals("dpkg-deb") ? "dpkg" : name) + "); .ci/run installs it";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError("CI=true and " + message);
         }
