@@ -9,6 +9,7 @@ import dev.fleetdeck.service.FleetMonitor;
 import dev.fleetdeck.service.alerts.Alert;
 import dev.fleetdeck.service.noc.AlertmanagerSender;
 import dev.fleetdeck.service.noc.ServiceEndpoint;
+import dev.fleetdeck.service.noc.WebhookSender;
 import dev.fleetdeck.service.recording.Recorder;
 
 import java.io.IOException;
@@ -33,13 +34,15 @@ public final class ServiceWiring implements AutoCloseable {
     private final Recorder recorder;
     private final ServiceEndpoint endpoint;
     private final AlertmanagerSender sender;
+    private final WebhookSender webhooks;
 
     private ServiceWiring(FleetMonitor monitor, Recorder recorder, ServiceEndpoint endpoint,
-                          AlertmanagerSender sender) {
+                          AlertmanagerSender sender, WebhookSender webhooks) {
         this.monitor = monitor;
         this.recorder = recorder;
         this.endpoint = endpoint;
         this.sender = sender;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -65,12 +68,17 @@ public final class ServiceWiring implements AutoCloseable {
         if (recorder != null) {
             monitor.addFrameListener(recorder);
         }
+        WebhookSender webhooks = s.webhooks().isEmpty() ? null
+                : new WebhookSender(s.webhooks(), s.webhookEvery(), Clock.systemUTC());
         if (sender != null) {
             monitor.addFrameListener(sender);
         }
+        if (webhooks != null) {
+            monitor.addFrameListener(webhooks);
+        }
         monitor.addFrameListener(new StateLog());
         monitor.start();
-        return new ServiceWiring(monitor, recorder, endpoint, sender);
+        return new ServiceWiring(monitor, recorder, endpoint, sender, webhooks);
     }
 
     /** The port the endpoint listens on. */
@@ -121,6 +129,9 @@ public final class ServiceWiring implements AutoCloseable {
         monitor.close();
         if (sender != null) {
             sender.close();
+        }
+        if (webhooks != null) {
+            webhooks.close();
         }
         if (recorder != null) {
             recorder.close();

@@ -15,35 +15,42 @@ import java.util.Objects;
  * @param resendEvery   how often firing alerts are sent again while they fire (Alertmanager expects a resend;
  *                      Prometheus' default is 1 min)
  * @param tenantMetrics whether {@code /metrics} names tenants (customer data, so off unless asked for)
+ * @param webhooks      webhooks (Slack, JSON) new and resolved alerts are posted to
+ * @param webhookEvery  at most one message per webhook this often; what comes in between is grouped into the next
  */
 public record ServiceSettings(String host, int port, List<URI> alertmanagers, Duration resendEvery,
-                              boolean tenantMetrics) {
+                              boolean tenantMetrics, List<WebhookRoute> webhooks, Duration webhookEvery) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9401;
     public static final Duration DEFAULT_RESEND = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_WEBHOOK_EVERY = Duration.ofSeconds(30);
 
     public ServiceSettings {
         Objects.requireNonNull(host, "host");
         alertmanagers = List.copyOf(alertmanagers);
         Objects.requireNonNull(resendEvery, "resendEvery");
+        webhooks = List.copyOf(webhooks);
+        Objects.requireNonNull(webhookEvery, "webhookEvery");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535, not " + port);
         }
     }
 
     public static ServiceSettings defaults() {
-        return new ServiceSettings(DEFAULT_HOST, DEFAULT_PORT, List.of(), DEFAULT_RESEND, false);
+        return new ServiceSettings(DEFAULT_HOST, DEFAULT_PORT, List.of(), DEFAULT_RESEND, false, List.of(),
+                DEFAULT_WEBHOOK_EVERY);
     }
 
     public ServiceSettings withListen(String nextHost, int nextPort) {
-        return new ServiceSettings(nextHost, nextPort, alertmanagers, resendEvery, tenantMetrics);
+        return new ServiceSettings(nextHost, nextPort, alertmanagers, resendEvery, tenantMetrics, webhooks,
+                webhookEvery);
     }
 
     public ServiceSettings withAlertmanagers(List<URI> next) {
-        return new ServiceSettings(host, port, next, resendEvery, tenantMetrics);
+        return new ServiceSettings(host, port, next, resendEvery, tenantMetrics, webhooks, webhookEvery);
     }
 
     public ServiceSettings withResendEvery(Duration next) {
-        return new ServiceSettings(host, port, alertmanagers, next, tenantMetrics);
+        return new ServiceSettings(host, port, alertmanagers, next, tenantMetrics, webhooks, webhookEvery);
     }
 }

@@ -330,4 +330,48 @@ class ConfigLoaderTest {
         assertTrue(bad.stream().anyMatch(e -> e.contains("FLEETDECK_NO_SUCH_VARIABLE is not set")), bad.toString());
         assertTrue(bad.stream().anyMatch(e -> e.contains("resend-every") && e.contains("5s to 30m")), bad.toString());
     }
+
+    @Test
+    void webhooksAreReadWithTheirFiltersAndABadOneIsNamedWithoutItsUrl(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path template = java.nio.file.Files.writeString(dir.resolve("hook.json"),
+                "{\"t\": \"{{title}}\", \"n\": {{count}}, \"a\": {{alerts}}}");
+        java.nio.file.Path broken = java.nio.file.Files.writeString(dir.resolve("broken.json"), "{\"t\": {{title}}");
+        try (FleetDeckConfig config = loader.parse("""
+                alerts:
+                  send-to:
+                    webhooks:
+                      - {url: "https://hooks.example.com/gpu", format: json, template: "file:%s", match: {region: us-east-1}}
+                      - {url: "file:%s", format: slack, min-severity: crit}
+                    webhook-every: 10s
+                providers:
+                  - {name: lab, type: simulated}
+                """.formatted(template, template), "hooks.yaml")) {
+            var hooks = config.service().webhooks();
+            assertEquals(2, hooks.size());
+            assertEquals(dev.fleetdeck.model.WebhookRoute.Format.JSON, hooks.get(0).format());
+            assertEquals(java.util.Map.of("region", "us-east-1"), hooks.get(0).match());
+            assertEquals(java.util.Optional.of(template.toString()), hooks.get(0).template());
+            assertEquals(dev.fleetdeck.model.Health.CRIT, hooks.get(1).minSeverity());
+            assertEquals(Duration.ofSeconds(10), config.service().webhookEvery());
+        }
+        List<String> bad = errors("""
+                alerts:
+                  send-to:
+                    webhooks:
+                      - {url: "hxxps://hooks.slack.com/services/T0/B0/very-secret-token", format: slack}
+                      - {url: "https://hooks.example.com/x", format: xml, min-severity: loud, template: "%s"}
+                      - {format: json}
+                providers:
+                  - {name: lab, type: simulated}
+                """.formatted(broken));
+        assertTrue(bad.stream().anyMatch(e -> e.contains("webhooks[0].url")), bad.toString());
+        assertTrue(bad.stream().noneMatch(e -> e.contains("very-secret-token")), "the URL is never echoed: " + bad);
+        assertTrue(bad.stream().anyMatch(e -> e.contains("webhooks[1].format") && e.contains("slack or json")),
+                bad.toString());
+        assertTrue(bad.stream().anyMatch(e -> e.contains("webhooks[1].min-severity")), bad.toString());
+        assertTrue(bad.stream().anyMatch(e -> e.contains("webhooks[1].template") && e.contains("not JSON")),
+                bad.toString());
+        assertTrue(bad.stream().anyMatch(e -> e.contains("webhooks[2].url") && e.contains("missing")), bad.toString());
+    }
 }

@@ -101,7 +101,8 @@ public final class HealthRules {
         if (gpu.lastXid() != 0) {
             boolean serious = XidCatalog.isSerious(gpu.lastXid());
             reasons.add(new HealthReason(serious ? Health.CRIT : Health.WARN, "xid-" + gpu.lastXid(),
-                    "GPU " + gpu.index() + ": XID " + gpu.lastXid()));
+                    "GPU " + gpu.index() + ": XID " + gpu.lastXid() + XidCatalog.advice(gpu.lastXid())
+                            .map(a -> " (" + a.description() + ") · " + a.now()).orElse("")));
         }
         boolean hot = false;
         for (ThrottleReason r : gpu.throttleReasons()) { // a loop, not a stream: this runs for every GPU every poll

@@ -50,6 +50,13 @@ final class AlertmanagerPayload {
             notes.put("region", n.region());
             notes.put("model", n.gpuModel());
             n.tenant().ifPresent(t -> notes.put("tenant", t));
+            String actions = n.gpus().stream().filter(g -> g.lastXid() != 0).map(g -> g.lastXid()).distinct()
+                    .map(dev.fleetdeck.service.health.XidCatalog::advice).flatMap(Optional::stream)
+                    .map(x -> "XID " + x.xid() + " (" + x.description() + "): " + x.action())
+                    .collect(Collectors.joining("; "));
+            if (!actions.isEmpty()) {
+                notes.put("action", actions); // NVIDIA's recommended action for the XIDs the node reports
+            }
             if (!n.healthReasons().isEmpty()) {
                 notes.put("reasons", n.healthReasons().stream().map(HealthReason::message)
                         .collect(Collectors.joining("; ")));

@@ -115,8 +115,13 @@ public final class AlertmanagerSender implements Consumer<FleetFrame>, AutoClose
                 frame = changed ? latest : null;
                 changed = false;
             }
-            boolean news = frame != null && take(frame);
-            sendDue(news, Duration.ofSeconds(10));
+            try {
+                boolean news = frame != null && take(frame);
+                sendDue(news, Duration.ofSeconds(10));
+            } catch (RuntimeException e) { // a bug must not end the thread: the next frame tries again
+                LOG.log(System.Logger.Level.ERROR, "sending to Alertmanager failed", e);
+                targets.forEach(t -> fail(t, e.getClass().getSimpleName(), clock.instant()));
+            }
         }
         sendDue(true, Duration.ofSeconds(3)); // a last delivery of what is pending, briefly
     }
