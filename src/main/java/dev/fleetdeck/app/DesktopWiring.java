@@ -32,6 +32,8 @@ public final class DesktopWiring implements DesktopBackend {
     private final FleetMonitor monitor;
     private final dev.fleetdeck.service.recording.Recorder recorder;
     private final dev.fleetdeck.service.recording.TimeMachine timeMachine;
+    /** Alerts to Alertmanager and silences both ways, when the configuration names one. */
+    private final dev.fleetdeck.service.noc.AlertmanagerSender alertmanager;
     private final dev.fleetdeck.service.recording.StartGate recordingGate =
             dev.fleetdeck.service.recording.StartGate.closed();
     private final Path configFile;
@@ -45,6 +47,13 @@ public final class DesktopWiring implements DesktopBackend {
         this.recorder = Wiring.recorder(config, recordingGate).orElse(null);
         if (recorder != null) {
             monitor.addFrameListener(recorder);
+        }
+        this.alertmanager = config.service().alertmanagers().isEmpty() ? null
+                : new dev.fleetdeck.service.noc.AlertmanagerSender(config.service().alertmanagers(),
+                        config.service().resendEvery(), java.time.Clock.systemUTC());
+        if (alertmanager != null) {
+            monitor.addFrameListener(alertmanager);
+            alertmanager.onSilencedThere(there -> monitor.silence(there.alertKey(), there.until()));
         }
         this.timeMachine = recorder == null ? null
                 : new dev.fleetdeck.service.recording.TimeMachine(config.recording().directory(), config.alerts(),
@@ -123,13 +132,28 @@ public final class DesktopWiring implements DesktopBackend {
             @Override
             public void ack(String key, Instant at) {
                 Thread.ofVirtual().name("fleetdeck-alert-ack").start(() -> monitor.ack(key, at));
+                // An acknowledgement silences the alert in Alertmanager for two hours, so nobody is paged for it.
+                silenceThere(key, at.plus(Duration.ofHours(2)), "acknowledged in FleetDeck");
             }
 
             @Override
             public void silence(String key, Instant until) {
                 Thread.ofVirtual().name("fleetdeck-alert-silence").start(() -> monitor.silence(key, until));
+                silenceThere(key, until, "silenced in FleetDeck");
             }
         };
+    }
+
+    /** The same silence in every configured Alertmanager (matchers: the alert's labels; creator: the OS user). */
+    private void silenceThere(String key, Instant until, String comment) {
+        FleetFrame latest = monitor.latest();
+        if (alertmanager == null || latest == null) {
+            return;
+        }
+        latest.alerts().open().stream().filter(a -> a.key().equals(key)).findFirst().ifPresent(a ->
+                alertmanager.silence(a, latest.snapshot().nodes().stream()
+                        .filter(n -> (n.provider() + "/" + n.hostname()).equals(a.group())).findFirst(), until,
+                        System.getProperty("user.name", "fleetdeck"), comment));
     }
 
     @Override
@@ -188,6 +212,9 @@ public final class DesktopWiring implements DesktopBackend {
             watcher.close();
         }
         monitor.close();
+        if (alertmanager != null) {
+            alertmanager.close();
+        }
         if (timeMachine != null) {
             timeMachine.close();
         }

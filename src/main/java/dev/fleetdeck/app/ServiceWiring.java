@@ -72,6 +72,13 @@ public final class ServiceWiring implements AutoCloseable {
                 : new WebhookSender(s.webhooks(), s.webhookEvery(), Clock.systemUTC());
         if (sender != null) {
             monitor.addFrameListener(sender);
+            sender.onSilencedThere(there -> {
+                // Someone silenced one of our alerts in Alertmanager: FleetDeck holds it silenced as long.
+                LOG.log(System.Logger.Level.INFO, "alert " + there.alertKey().replace('|', ' ')
+                        + " silenced in Alertmanager by " + there.createdBy() + " until " + there.until()
+                        + (there.comment().isBlank() ? "" : " (" + there.comment() + ")"));
+                monitor.silence(there.alertKey(), there.until());
+            });
         }
         if (webhooks != null) {
             monitor.addFrameListener(webhooks);

@@ -91,6 +91,32 @@ public final class AlertmanagerServer implements AutoCloseable {
         }
     }
 
+    /** Alertmanager's silences ({@code GET /api/v2/silences}). */
+    public JsonNode silences() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            var r = http.send(HttpRequest.newBuilder(uri().resolve("/api/v2/silences"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(r.body());
+        }
+    }
+
+    /** A silence made in Alertmanager itself, as an operator would with amtool or its UI. */
+    public void createSilence(String label, String value, String by, String comment, Duration length)
+            throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        String body = "{\"matchers\":[{\"name\":\"" + label + "\",\"value\":\"" + value
+                + "\",\"isRegex\":false,\"isEqual\":true}],\"startsAt\":\"" + now + "\",\"endsAt\":\""
+                + now.plus(length) + "\",\"createdBy\":\"" + by + "\",\"comment\":\"" + comment + "\"}";
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            var r = http.send(HttpRequest.newBuilder(uri().resolve("/api/v2/silences")).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("POST /api/v2/silences: HTTP " + r.statusCode() + " " + r.body());
+            }
+        }
+    }
+
     /** Stops it the hard way (SIGKILL), as a crash would. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

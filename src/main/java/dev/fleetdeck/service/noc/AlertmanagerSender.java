@@ -54,8 +54,11 @@ public final class AlertmanagerSender implements Consumer<FleetFrame>, AutoClose
         Instant lastSent = Instant.MIN;
         String lastProblem;
         long dropped;
+        final URI base;
+        final List<Map<String, Object>> silences = new ArrayList<>(); // made in FleetDeck, not yet created there
 
         Target(URI base) {
+            this.base = base;
             String b = base.toString();
             this.alerts = URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + "/api/v2/alerts");
         }
@@ -74,6 +77,14 @@ public final class AlertmanagerSender implements Consumer<FleetFrame>, AutoClose
     private Map<String, ObjectNode> firing = Map.of();
     private final Map<String, Alert> sentFiring = new LinkedHashMap<>();
     private volatile boolean allDelivered;
+    private static final Duration SILENCE_SYNC = Duration.ofSeconds(15);
+    private Instant lastSync = Instant.MIN;
+    private final java.util.Set<String> reported = new java.util.HashSet<>();
+    private volatile Consumer<SilencedThere> silencedThere = s -> { };
+
+    /** A FleetDeck alert someone silenced in Alertmanager (not FleetDeck itself). */
+    public record SilencedThere(String alertKey, String silenceId, String createdBy, String comment, Instant until) {
+    }
 
     public AlertmanagerSender(List<URI> alertmanagers, Duration resendEvery, Clock clock) {
         alertmanagers.forEach(u -> targets.add(new Target(u)));
@@ -84,6 +95,29 @@ public final class AlertmanagerSender implements Consumer<FleetFrame>, AutoClose
         this.backoff = new BackoffPolicy(Duration.ofSeconds(1), resendEvery, new java.util.Random());
         thread = Thread.ofPlatform().name("fleetdeck-alertmanager").daemon(true).unstarted(this::run);
         thread.start();
+    }
+
+    /** Who hears of FleetDeck alerts silenced in Alertmanager (once per silence and alert), on the sender thread. */
+    public void onSilencedThere(Consumer<SilencedThere> listener) {
+        silencedThere = listener;
+    }
+
+    /**
+     * Silences an alert in every Alertmanager (acknowledging or silencing it in FleetDeck): matchers are its labels,
+     * the creator is {@code createdBy}, the comment says FleetDeck made it. Returns at once; sent on the sender thread,
+     * retried while an Alertmanager cannot be reached.
+     */
+    public void silence(Alert alert, Optional<Node> node, Instant until, String createdBy, String comment) {
+        ObjectNode labels = (ObjectNode) AlertmanagerPayload.of(alert, node, until, JSON).path("labels");
+        Map<String, String> matchers = new LinkedHashMap<>();
+        labels.properties().forEach(e -> matchers.put(e.getKey(), e.getValue().asString()));
+        synchronized (lock) {
+            for (Target t : targets) {
+                t.silences.add(Map.of("labels", matchers, "until", until, "by", createdBy, "comment", comment));
+            }
+            changed = true;
+            lock.notifyAll();
+        }
     }
 
     /** Takes the alerts of a new frame; returns at once. */
@@ -118,6 +152,10 @@ public final class AlertmanagerSender implements Consumer<FleetFrame>, AutoClose
             try {
                 boolean news = frame != null && take(frame);
                 sendDue(news, Duration.ofSeconds(10));
+                createSilences();
+                if (!clock.instant().isBefore(lastSync.equals(Instant.MIN) ? Instant.MIN : lastSync.plus(SILENCE_SYNC))) {
+                    syncSilences();
+                }
             } catch (RuntimeException e) { // a bug must not end the thread: the next frame tries again
                 LOG.log(System.Logger.Level.ERROR, "sending to Alertmanager failed", e);
                 targets.forEach(t -> fail(t, e.getClass().getSimpleName(), clock.instant()));
@@ -132,8 +170,13 @@ public final class AlertmanagerSender implements Consumer<FleetFrame>, AutoClose
             return Long.MAX_VALUE; // nothing to say before the first frame
         }
         Instant now = clock.instant();
-        long next = Long.MAX_VALUE;
+        long next = firing.isEmpty() ? Long.MAX_VALUE
+                : Math.max(0, Duration.between(now, lastSync.equals(Instant.MIN) ? now : lastSync.plus(SILENCE_SYNC))
+                .toMillis());
         for (Target t : targets) {
+            if (!t.silences.isEmpty() && t.failures == 0) {
+                return 0;
+            }
             Instant due = t.failures > 0 ? t.nextAttempt : t.lastSent.equals(Instant.MIN) ? now
                     : t.lastSent.plus(resendEvery);
             next = Math.min(next, Math.max(0, Duration.between(now, due).toMillis())); // 0: due now
@@ -172,6 +215,63 @@ public final class AlertmanagerSender implements Consumer<FleetFrame>, AutoClose
         frame.alerts().firing().forEach(a -> sentFiring.put(a.key(), a));
         firing = now;
         return news;
+    }
+
+    /** Creates the silences made in FleetDeck that an Alertmanager has not got yet. */
+    @SuppressWarnings("unchecked")
+    private void createSilences() {
+        for (Target t : targets) {
+            List<Map<String, Object>> todo;
+            synchronized (lock) {
+                todo = List.copyOf(t.silences);
+            }
+            for (Map<String, Object> req : todo) {
+                try {
+                    String id = AlertmanagerSilences.create(http, t.base, (Map<String, String>) req.get("labels"),
+                            clock.instant(), (Instant) req.get("until"), (String) req.get("by"),
+                            (String) req.get("comment"));
+                    synchronized (lock) {
+                        t.silences.remove(req);
+                    }
+                    LOG.log(System.Logger.Level.INFO, "silence " + id + " created in alertmanager "
+                            + t.alerts.getAuthority() + " until " + req.get("until"));
+                } catch (IOException e) {
+                    fail(t, "creating a silence: " + e.getMessage(), clock.instant());
+                    break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Reads the active silences (from the first Alertmanager that answers) and reports FleetDeck alerts they hold. */
+    private void syncSilences() {
+        lastSync = clock.instant();
+        for (Target t : targets) {
+            try {
+                List<AlertmanagerSilences.Silence> active = AlertmanagerSilences.active(http, t.base);
+                for (Map.Entry<String, ObjectNode> f : firing.entrySet()) {
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    f.getValue().path("labels").properties().forEach(e -> labels.put(e.getKey(),
+                            e.getValue().asString()));
+                    for (AlertmanagerSilences.Silence s : active) {
+                        if (!s.madeByFleetDeck() && s.matches(labels) && reported.add(s.id() + '|' + f.getKey())) {
+                            silencedThere.accept(new SilencedThere(f.getKey(), s.id(), s.createdBy(), s.comment(),
+                                    s.endsAt()));
+                        }
+                    }
+                }
+                return;
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "alertmanager " + t.alerts.getAuthority() + ": cannot list"
+                        + " silences: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void sendDue(boolean news, Duration timeout) {

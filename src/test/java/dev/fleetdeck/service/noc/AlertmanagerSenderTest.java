@@ -77,6 +77,60 @@ class AlertmanagerSenderTest {
         }
     }
 
+    @Test
+    void aSilenceMadeInFleetDeckAppearsThereAndOneMadeThereComesBack() throws Exception {
+        FleetFrame base = new SimFrames(2, Duration.ofSeconds(10)).frames(1, 0, 0).getFirst();
+        Instant firedAt = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        Alert hot = firing("gpu-hot", AlertScope.NODE, "alpha/alpha-h100-0003", firedAt);
+        Alert region = firing("capacity-low", AlertScope.REGION, "us-east-1", firedAt);
+        java.util.List<AlertmanagerSender.SilencedThere> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AlertmanagerServer am = AlertmanagerServer.start(dir);
+             AlertmanagerSender sender = new AlertmanagerSender(List.of(am.uri()), Duration.ofSeconds(5),
+                     Clock.systemUTC())) {
+            sender.onSilencedThere(heard::add);
+            sender.accept(with(base, List.of(hot, region), List.of()));
+            await(am, a -> active(a, "gpu-hot") && active(a, "capacity-low"), "both alerts");
+
+            // Silenced in FleetDeck: a silence in Alertmanager with the alert's labels, our user and comment.
+            Instant until = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+            sender.silence(hot, Optional.empty(), until, "alice", "silenced in FleetDeck");
+            JsonNode silence = awaitSilence(am, "alice");
+            assertEquals("FleetDeck: silenced in FleetDeck", silence.path("comment").asString());
+            assertEquals(until, Instant.parse(silence.path("endsAt").asString()));
+            java.util.Map<String, String> matchers = new java.util.HashMap<>();
+            silence.path("matchers").forEach(m -> matchers.put(m.path("name").asString(), m.path("value").asString()));
+            assertEquals("gpu-hot", matchers.get("alertname"));
+            assertEquals("alpha-h100-0003", matchers.get("node"));
+            await(am, a -> "suppressed".equals(find(a, "gpu-hot").path("status").path("state").asString()),
+                    "Alertmanager holds gpu-hot silenced");
+            assertTrue(heard.isEmpty(), "our own silence is not reported back as someone else's: " + heard);
+
+            // Silenced in Alertmanager by someone else: FleetDeck hears of it, for that alert only.
+            am.createSilence("alertname", "capacity-low", "bob", "maintenance window", Duration.ofMinutes(30));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (heard.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, heard.size(), heard.toString());
+            assertEquals(region.key(), heard.getFirst().alertKey());
+            assertEquals("bob", heard.getFirst().createdBy());
+            assertEquals("maintenance window", heard.getFirst().comment());
+        }
+    }
+
+    private static JsonNode awaitSilence(AlertmanagerServer am, String by) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode s : am.silences()) {
+                if (s.path("createdBy").asString().equals(by)) {
+                    return s;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no silence by " + by + " in Alertmanager: " + am.silences());
+    }
+
     private static Alert firing(String rule, AlertScope scope, String group, Instant at) {
         return new Alert(rule + "|" + group, rule, Health.CRIT, scope, group,
                 rule.equals("gpu-hot") ? "hottest GPU above 90 °C" : rule, "93 °C", Alert.State.FIRING,
