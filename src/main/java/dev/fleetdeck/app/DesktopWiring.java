@@ -34,6 +34,8 @@ public final class DesktopWiring implements DesktopBackend {
     private final dev.fleetdeck.service.recording.TimeMachine timeMachine;
     /** Alerts to Alertmanager and silences both ways, when the configuration names one. */
     private final dev.fleetdeck.service.noc.AlertmanagerSender alertmanager;
+    /** Alerts the team's Prometheus and Alertmanager hold, shown beside FleetDeck's own. */
+    private final dev.fleetdeck.service.noc.ExternalAlertSource external;
     private final dev.fleetdeck.service.recording.StartGate recordingGate =
             dev.fleetdeck.service.recording.StartGate.closed();
     private final Path configFile;
@@ -55,6 +57,7 @@ public final class DesktopWiring implements DesktopBackend {
             monitor.addFrameListener(alertmanager);
             alertmanager.onSilencedThere(there -> monitor.silence(there.alertKey(), there.until()));
         }
+        this.external = Wiring.externalAlerts(config, monitor).orElse(null);
         this.timeMachine = recorder == null ? null
                 : new dev.fleetdeck.service.recording.TimeMachine(config.recording().directory(), config.alerts(),
                         recordingGate);
@@ -210,6 +213,9 @@ public final class DesktopWiring implements DesktopBackend {
     public void close() {
         if (watcher != null) {
             watcher.close();
+        }
+        if (external != null) {
+            external.close();
         }
         monitor.close();
         if (alertmanager != null) {

@@ -35,6 +35,7 @@ public final class ServiceWiring implements AutoCloseable {
     private final ServiceEndpoint endpoint;
     private final AlertmanagerSender sender;
     private final WebhookSender webhooks;
+    private dev.fleetdeck.service.noc.ExternalAlertSource external;
 
     private ServiceWiring(FleetMonitor monitor, Recorder recorder, ServiceEndpoint endpoint,
                           AlertmanagerSender sender, WebhookSender webhooks) {
@@ -85,7 +86,9 @@ public final class ServiceWiring implements AutoCloseable {
         }
         monitor.addFrameListener(new StateLog());
         monitor.start();
-        return new ServiceWiring(monitor, recorder, endpoint, sender, webhooks);
+        ServiceWiring wiring = new ServiceWiring(monitor, recorder, endpoint, sender, webhooks);
+        wiring.external = Wiring.externalAlerts(config, monitor).orElse(null);
+        return wiring;
     }
 
     /** The port the endpoint listens on. */
@@ -133,6 +136,9 @@ public final class ServiceWiring implements AutoCloseable {
     /** Stops polling, delivers pending alerts (briefly), seals the recording, closes the endpoint. */
     @Override
     public void close() {
+        if (external != null) {
+            external.close();
+        }
         monitor.close();
         if (sender != null) {
             sender.close();

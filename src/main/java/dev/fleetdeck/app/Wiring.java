@@ -103,6 +103,22 @@ public final class Wiring {
         }
     }
 
+    /**
+     * Reads the alerts of the Prometheus servers and Alertmanagers under {@code alerts.receive-from} into the
+     * monitor's frames (started; the caller closes it), or empty when none is configured.
+     */
+    public static java.util.Optional<dev.fleetdeck.service.noc.ExternalAlertSource> externalAlerts(
+            FleetDeckConfig config, FleetMonitor monitor) {
+        List<dev.fleetdeck.service.noc.ExternalAlertSource.Spec> specs = new java.util.ArrayList<>();
+        config.service().prometheusAlerts().forEach(u -> specs.add(new dev.fleetdeck.service.noc.ExternalAlertSource
+                .Spec(dev.fleetdeck.service.noc.ExternalAlertSource.Spec.Kind.PROMETHEUS, u)));
+        config.service().alertmanagerAlerts().forEach(u -> specs.add(new dev.fleetdeck.service.noc.ExternalAlertSource
+                .Spec(dev.fleetdeck.service.noc.ExternalAlertSource.Spec.Kind.ALERTMANAGER, u)));
+        return specs.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new dev.fleetdeck.service.noc.ExternalAlertSource(specs,
+                        monitor::setExternalAlerts));
+    }
+
     /** Hot reload: applies a valid, reloaded configuration to a running back end. Any thread. */
     public static void reconfigure(FleetMonitor monitor, FleetDeckConfig config) {
         monitor.reconfigure(config.providers().stream().map(Wiring::polled).toList(), config.unreachableAfter(),

@@ -107,7 +107,7 @@ public final class ConfigLoader {
         dev.fleetdeck.provider.ProviderOptions alertSection = options.section("alerts");
         AlertSettings alerts = AlertOptions.read(alertSection);
         dev.fleetdeck.model.ServiceSettings service = ServiceOptions.read(options.section("service"),
-                alertSection.section("send-to"));
+                alertSection.section("send-to"), alertSection.section("receive-from"));
         dev.fleetdeck.model.RecordingSettings recording = RecorderOptions.read(options.section("recording"));
         Map<String, MappingOptions> sections = new HashMap<>();
         List<ConfiguredProvider> providers = readProviders(top, options, errors, sections);

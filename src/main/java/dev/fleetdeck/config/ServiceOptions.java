@@ -31,7 +31,7 @@ final class ServiceOptions {
     private ServiceOptions() {
     }
 
-    static ServiceSettings read(ProviderOptions service, ProviderOptions sendTo) {
+    static ServiceSettings read(ProviderOptions service, ProviderOptions sendTo, ProviderOptions receiveFrom) {
         ServiceSettings d = ServiceSettings.defaults();
         String host = d.host();
         int port = d.port();
@@ -58,27 +58,7 @@ final class ServiceOptions {
         }
         boolean tenants = service.getBoolean("tenant-metrics", false);
         List<URI> alertmanagers = new ArrayList<>();
-        List<String> urls = sendTo.getStringList("alertmanager", List.of());
-        for (String text : urls) {
-            String value = text.startsWith("env:") ? System.getenv(text.substring(4)) : text;
-            if (value == null || value.isBlank()) {
-                sendTo.error("alertmanager", "the environment variable " + text.substring(4) + " is not set");
-                continue;
-            }
-            try {
-                URI u = new URI(value.strip());
-                if (u.getRawUserInfo() != null) {
-                    sendTo.error("alertmanager", "must not carry a user or password in the URL");
-                } else if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
-                    sendTo.error("alertmanager", "must be an http:// or https:// URL with a host, not '"
-                            + (text.startsWith("env:") ? text : value) + "'");
-                } else {
-                    alertmanagers.add(u);
-                }
-            } catch (URISyntaxException e) {
-                sendTo.error("alertmanager", "is not a URL (" + e.getReason() + ")"); // the text may hold a secret
-            }
-        }
+        alertmanagers.addAll(urls(sendTo, "alertmanager"));
         Duration resend = sendTo.getDuration("resend-every", d.resendEvery());
         if (resend.compareTo(Duration.ofSeconds(5)) < 0 || resend.compareTo(Duration.ofMinutes(30)) > 0) {
             sendTo.error("resend-every", "must be 5s to 30m");
@@ -93,7 +73,34 @@ final class ServiceOptions {
             sendTo.error("webhook-every", "must be 1s to 1h");
             every = d.webhookEvery();
         }
-        return new ServiceSettings(host, port, alertmanagers, resend, tenants, webhooks, every);
+        return new ServiceSettings(host, port, alertmanagers, resend, tenants, webhooks, every,
+                urls(receiveFrom, "prometheus"), urls(receiveFrom, "alertmanager"));
+    }
+
+    /** A list of http(s) URLs (or env:NAME references to one); a URL with a user or password is refused unechoed. */
+    private static List<URI> urls(ProviderOptions o, String key) {
+        List<URI> out = new ArrayList<>();
+        for (String text : o.getStringList(key, List.of())) {
+            String value = text.startsWith("env:") ? System.getenv(text.substring(4)) : text;
+            if (value == null || value.isBlank()) {
+                o.error(key, "the environment variable " + text.substring(4) + " is not set");
+                continue;
+            }
+            try {
+                URI u = new URI(value.strip());
+                if (u.getRawUserInfo() != null) {
+                    o.error(key, "must not carry a user or password in the URL");
+                } else if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                    o.error(key, "must be an http:// or https:// URL with a host, not '"
+                            + (text.startsWith("env:") ? text : value) + "'");
+                } else {
+                    out.add(u);
+                }
+            } catch (URISyntaxException e) {
+                o.error(key, "is not a URL (" + e.getReason() + ")"); // the text may hold a secret
+            }
+        }
+        return out;
     }
 
     /** One {@code webhooks:} entry; its URL may be a secret reference and is never echoed in an error. */

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param tenantMetrics whether {@code /metrics} names tenants (customer data, so off unless asked for)
  * @param webhooks      webhooks (Slack, JSON) new and resolved alerts are posted to
  * @param webhookEvery  at most one message per webhook this often; what comes in between is grouped into the next
+ * @param prometheusAlerts   Prometheus servers whose alerts ({@code /api/v1/alerts}) show beside FleetDeck's
+ * @param alertmanagerAlerts Alertmanagers whose alerts ({@code /api/v2/alerts}) show beside FleetDeck's
  */
 public record ServiceSettings(String host, int port, List<URI> alertmanagers, Duration resendEvery,
-                              boolean tenantMetrics, List<WebhookRoute> webhooks, Duration webhookEvery) {
+                              boolean tenantMetrics, List<WebhookRoute> webhooks, Duration webhookEvery,
+                              List<URI> prometheusAlerts, List<URI> alertmanagerAlerts) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9401;
     public static final Duration DEFAULT_RESEND = Duration.ofMinutes(1);
@@ -30,6 +33,8 @@ public record ServiceSettings(String host, int port, List<URI> alertmanagers, Du
         alertmanagers = List.copyOf(alertmanagers);
         Objects.requireNonNull(resendEvery, "resendEvery");
         webhooks = List.copyOf(webhooks);
+        prometheusAlerts = List.copyOf(prometheusAlerts);
+        alertmanagerAlerts = List.copyOf(alertmanagerAlerts);
         Objects.requireNonNull(webhookEvery, "webhookEvery");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535, not " + port);
@@ -38,19 +43,21 @@ public record ServiceSettings(String host, int port, List<URI> alertmanagers, Du
 
     public static ServiceSettings defaults() {
         return new ServiceSettings(DEFAULT_HOST, DEFAULT_PORT, List.of(), DEFAULT_RESEND, false, List.of(),
-                DEFAULT_WEBHOOK_EVERY);
+                DEFAULT_WEBHOOK_EVERY, List.of(), List.of());
     }
 
     public ServiceSettings withListen(String nextHost, int nextPort) {
         return new ServiceSettings(nextHost, nextPort, alertmanagers, resendEvery, tenantMetrics, webhooks,
-                webhookEvery);
+                webhookEvery, prometheusAlerts, alertmanagerAlerts);
     }
 
     public ServiceSettings withAlertmanagers(List<URI> next) {
-        return new ServiceSettings(host, port, next, resendEvery, tenantMetrics, webhooks, webhookEvery);
+        return new ServiceSettings(host, port, next, resendEvery, tenantMetrics, webhooks, webhookEvery,
+                prometheusAlerts, alertmanagerAlerts);
     }
 
     public ServiceSettings withResendEvery(Duration next) {
-        return new ServiceSettings(host, port, alertmanagers, next, tenantMetrics, webhooks, webhookEvery);
+        return new ServiceSettings(host, port, alertmanagers, next, tenantMetrics, webhooks, webhookEvery,
+                prometheusAlerts, alertmanagerAlerts);
     }
 }

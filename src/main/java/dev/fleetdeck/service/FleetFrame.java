@@ -18,15 +18,24 @@ import java.util.Objects;
  *
  * @param revision grows with every frame; a frame re-issued after an acknowledgement has the same snapshot and a
  *                 higher revision
+ * @param external the alerts Prometheus and Alertmanager hold (configured under {@code alerts.receive-from}), each
+ *                 joined to a node where its labels name one
  */
 public record FleetFrame(long revision, FleetSnapshot snapshot, AlertState alerts, IdleReport idle,
-                         EventWindow events, HistoryReader history) {
+                         EventWindow events, HistoryReader history, List<dev.fleetdeck.model.ExternalAlert> external) {
     public FleetFrame {
+        external = List.copyOf(external);
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(idle, "idle");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(history, "history");
+    }
+
+    /** A frame without alerts from other systems. */
+    public FleetFrame(long revision, FleetSnapshot snapshot, AlertState alerts, IdleReport idle, EventWindow events,
+                      HistoryReader history) {
+        this(revision, snapshot, alerts, idle, events, history, List.of());
     }
 
     /** A frame of a snapshot alone: no alerts, no idle GPUs, no events, no past (tests, single renders). */
@@ -37,7 +46,7 @@ public record FleetFrame(long revision, FleetSnapshot snapshot, AlertState alert
 
     /** The same frame with another history handle (tests that bring their own past). */
     public FleetFrame withHistory(HistoryReader reader) {
-        return new FleetFrame(revision, snapshot, alerts, idle, events, reader);
+        return new FleetFrame(revision, snapshot, alerts, idle, events, reader, external);
     }
 
     /** Every provider's status in this cycle. */

@@ -38,6 +38,7 @@ import java.util.function.Predicate;
 public final class FleetMonitor implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FleetMonitor.class.getName());
 
+    private volatile List<dev.fleetdeck.model.ExternalAlert> external = List.of();
     private final PollingService polling;
     private final History history;
     private final EventLog events;
@@ -92,7 +93,7 @@ public final class FleetMonitor implements AutoCloseable {
     /** Builds a frame of the engines as they are now and hands it out. Holds the cycle lock. */
     private void publish(FleetSnapshot snap) {
         FleetFrame frame = new FleetFrame(++revision, snap, alerts.state(), idle.latest(), EventWindow.of(events),
-                history);
+                history, dev.fleetdeck.service.alerts.ExternalAlerts.join(external, snap));
         latest = frame;
         synchronized (this) {
             notifyAll();
@@ -104,6 +105,11 @@ public final class FleetMonitor implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "frame listener failed", e);
             }
         }
+    }
+
+    /** The alerts other systems hold now (any thread); the next frame carries them, joined to nodes. */
+    public void setExternalAlerts(List<dev.fleetdeck.model.ExternalAlert> alerts) {
+        external = List.copyOf(alerts);
     }
 
     /** Receives every frame, on the assembler thread (or the thread that acknowledged an alert). */

@@ -295,9 +295,14 @@ class ConfigLoaderTest {
                   send-to:
                     alertmanager: ["http://127.0.0.1:9093", "https://am-2.example.net:9093/"]
                     resend-every: 30s
+                  receive-from:
+                    prometheus: ["http://127.0.0.1:9090"]
+                    alertmanager: ["http://127.0.0.1:9093"]
                 providers:
                   - {name: lab, type: simulated}
                 """, "service.yaml")) {
+            assertEquals(List.of(java.net.URI.create("http://127.0.0.1:9090")), config.service().prometheusAlerts());
+            assertEquals(List.of(java.net.URI.create("http://127.0.0.1:9093")), config.service().alertmanagerAlerts());
             assertEquals("::1", config.service().host());
             assertEquals(9500, config.service().port());
             assertTrue(config.service().tenantMetrics());

@@ -117,6 +117,22 @@ public final class AlertmanagerServer implements AutoCloseable {
         }
     }
 
+    /** An alert posted to Alertmanager by another sender (Prometheus, a script): {@code labels} as JSON pairs. */
+    public void postAlert(java.util.Map<String, String> labels, String summary) throws Exception {
+        StringBuilder b = new StringBuilder("[{\"labels\":{");
+        labels.forEach((k, v) -> b.append('"').append(k).append("\":\"").append(v).append("\","));
+        b.setLength(b.length() - 1);
+        b.append("},\"annotations\":{\"summary\":\"").append(summary).append("\"}}]");
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            var r = http.send(HttpRequest.newBuilder(uri().resolve("/api/v2/alerts")).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(b.toString()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("POST /api/v2/alerts: HTTP " + r.statusCode() + " " + r.body());
+            }
+        }
+    }
+
     /** Stops it the hard way (SIGKILL), as a crash would. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

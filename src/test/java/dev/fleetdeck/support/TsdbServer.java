@@ -41,6 +41,18 @@ public final class TsdbServer implements AutoCloseable {
         return start(argv, dir, URI.create("http://127.0.0.1:" + port), "/-/ready");
     }
 
+    /** Prometheus evaluating {@code rules} (a rule file's text) every second, scraping nothing. */
+    public static TsdbServer prometheusWithRules(Path dir, String rules) throws Exception {
+        Path bin = ExternalBinary.require("prometheus");
+        int port = freePort();
+        Path ruleFile = Files.writeString(dir.resolve("rules.yml"), rules);
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, "global:\n  evaluation_interval: 1s\nrule_files:\n  - " + ruleFile + "\n");
+        List<String> argv = List.of(bin.toString(), "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port, "--log.level=warn");
+        return start(argv, dir, URI.create("http://127.0.0.1:" + port), "/-/ready");
+    }
+
     /** VictoriaMetrics with its built-in scraper (newest data visible at once: -search.latencyOffset=0s). */
     public static TsdbServer victoriaMetrics(Path dir, String scrapeConfigs) throws Exception {
         Path bin = ExternalBinary.require("victoria-metrics");

@@ -52,6 +52,9 @@ public final class AlertsView implements FleetView {
     public record IdleRow(String name, String detail, String gpus, String cost, String idleFor) {
     }
 
+    /** Keys of rows that show another system's alert. */
+    private static final String EXTERNAL = "external|";
+    private java.util.List<dev.fleetdeck.model.ExternalAlert> external = java.util.List.of();
     private final AlertActions actions;
     private AlertState alerts = AlertState.EMPTY;
     private IdleReport idle = IdleReport.EMPTY;
@@ -152,7 +155,7 @@ public final class AlertsView implements FleetView {
 
     private void act(java.util.function.Consumer<String> action) {
         AlertRow row = openTable.getSelectionModel().getSelectedItem();
-        if (row != null) {
+        if (row != null && !row.key().startsWith(EXTERNAL)) { // another system's alert is acted on there
             action.accept(row.key());
         }
     }
@@ -166,6 +169,7 @@ public final class AlertsView implements FleetView {
     @Override
     public void show(FleetFrame frame) {
         alerts = frame.alerts();
+        external = frame.external();
         idle = frame.idle();
         refresh();
     }
@@ -192,6 +196,14 @@ public final class AlertsView implements FleetView {
             }
             if (p.size() == 500) {
                 break;
+            }
+        }
+        int others = 0;
+        for (dev.fleetdeck.model.ExternalAlert x : external) {
+            AlertRow r = row(x, now);
+            if (matches(f, r) && o.size() < 2_000) {
+                o.add(r);
+                others++;
             }
         }
         open.setAll(o);
@@ -224,6 +236,7 @@ public final class AlertsView implements FleetView {
         }
         idleTenants.setAll(t);
         status.setText(Units.count(firing) + " firing · " + Units.count(alerts.open().size() - firing) + " pending · "
+                + (external.isEmpty() ? "" : Units.count(others) + " from Prometheus/Alertmanager · ")
                 + Units.count(report.idleGpus()) + " idle rented GPUs costing " + cost(report.costPerHour()));
     }
 
@@ -247,6 +260,17 @@ public final class AlertsView implements FleetView {
                 : when(a.firedAt().orElse(a.pendingSince()), now);
         return new AlertRow(a.key(), a.severity(), Palette.symbol(a.severity()) + " " + a.severity().label(), state,
                 a.rule(), a.scope().key() + " " + a.group(), a.summary(), a.value(), since);
+    }
+
+    /** An alert another system holds: its source in the state, its node (or its labels) as where; not actionable. */
+    private AlertRow row(dev.fleetdeck.model.ExternalAlert x, Instant now) {
+        String where = x.node().orElseGet(() -> x.labels().entrySet().stream()
+                .filter(e -> !e.getKey().equals("alertname") && !e.getKey().equals("severity"))
+                .map(e -> e.getKey() + "=" + e.getValue()).limit(3).reduce((a, b) -> a + " " + b).orElse("—"));
+        return new AlertRow(EXTERNAL + x.source() + "|" + x.name() + "|" + x.labels(), x.severity(),
+                Palette.symbol(x.severity()) + " " + x.severity().label(), x.state() + " · " + x.source(), x.name(),
+                x.node().map(n -> "node " + n).orElse(where), x.summary().isEmpty() ? "—" : x.summary(), "—",
+                x.since().equals(Instant.EPOCH) ? "—" : when(x.since(), now));
     }
 
     /** A clock time for today ("03:12:07"), with the date before it for another day ("11-30 03:12:07"). */

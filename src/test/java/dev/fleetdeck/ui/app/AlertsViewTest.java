@@ -132,4 +132,30 @@ class AlertsViewTest {
         assertEquals(1, notifier.shown());
         assertThat(notifier.lastText()).contains("gpu-critical");
     }
+
+    @Test
+    void alertsFromPrometheusAndAlertmanagerAreListedBesideOursWithTheirNodeAndCannotBeAckedHere(FxRobot robot) {
+        FleetFrame calm = snapshot(0, 60);
+        dev.fleetdeck.model.ExternalAlert down = new dev.fleetdeck.model.ExternalAlert("prometheus 127.0.0.1:9090",
+                "NodeExporterDown", dev.fleetdeck.model.Health.CRIT, "firing",
+                java.util.Map.of("alertname", "NodeExporterDown", "instance", "gpu-a1:9100"),
+                "node_exporter is not answering", TestFleet.NOW.minusSeconds(300), Optional.empty());
+        FleetFrame withExternal = new FleetFrame(calm.revision(), calm.snapshot(), calm.alerts(), calm.idle(),
+                calm.events(), calm.history(), dev.fleetdeck.service.alerts.ExternalAlerts.join(List.of(down),
+                calm.snapshot()));
+        robot.interact(() -> {
+            view.show(withExternal);
+            view.show("alerts");
+        });
+        var rows = view.alerts().openRows();
+        int at = rows.stream().map(r -> r.rule()).toList().indexOf("NodeExporterDown");
+        assertTrue(at >= 0, "listed beside FleetDeck's own: " + rows);
+        assertEquals("firing · prometheus 127.0.0.1:9090", rows.get(at).state());
+        assertEquals("node lab/gpu-a1", rows.get(at).where(), "joined to the node by its instance label");
+        assertEquals("node_exporter is not answering", rows.get(at).summary());
+        robot.interact(() -> view.alerts().openTable().getSelectionModel().clearAndSelect(at));
+        robot.clickOn("#alerts-ack");
+        assertEquals("firing · prometheus 127.0.0.1:9090", view.alerts().openRows().get(at).state(),
+                "another system's alert is acknowledged there, not here");
+    }
 }
