@@ -115,6 +115,31 @@ public final class OptionForms {
         return new Form(List.of(), RecordingOptions.fields(sink), errors);
     }
 
+    /**
+     * The headless service's options as forms, generated from the code that reads them: the {@code service} section,
+     * {@code alerts.send-to} (Alertmanagers, resend, webhooks as YAML, their rate) and {@code alerts.receive-from}.
+     *
+     * @return three forms, in that order; each field's path is relative to its section
+     */
+    public List<Form> describeService(Map<String, Object> service, Map<String, Object> sendTo,
+                                      Map<String, Object> receiveFrom) {
+        List<ConfigError> errors = new ArrayList<>();
+        MappingOptions s = options(service, errors);
+        MappingOptions to = options(sendTo, errors);
+        MappingOptions from = options(receiveFrom, errors);
+        Map<String, OptionField> a = RecordingOptions.newSink();
+        Map<String, OptionField> b = RecordingOptions.newSink();
+        Map<String, OptionField> c = RecordingOptions.newSink();
+        ServiceOptions.read(new RecordingOptions(s, "", a), new RecordingOptions(to, "", b),
+                new RecordingOptions(from, "", c));
+        s.reportUnknownKeys();
+        to.reportUnknownKeys();
+        from.reportUnknownKeys();
+        return List.of(new Form(List.of(), RecordingOptions.fields(a), errors),
+                new Form(List.of(), RecordingOptions.fields(b), List.of()),
+                new Form(List.of(), RecordingOptions.fields(c), List.of()));
+    }
+
     /** The alert rules a given {@code alerts} section gives: built-in ones (unless turned off) and its own. */
     public List<AlertRule> effectiveRules(Map<String, Object> alerts) {
         return AlertOptions.read(options(alerts, new ArrayList<>())).rules();

@@ -115,4 +115,18 @@ class OptionFormsTest {
             one.provider().close();
         }
     }
+
+    @Test
+    void theServiceFormsComeFromTheCodeThatReadsThemAndShowItsErrors() {
+        Map<String, Object> service = new LinkedHashMap<>(Map.of("listen", "nowhere"));
+        List<OptionForms.Form> parts = forms.describeService(service, Map.of(), Map.of());
+        assertEquals(3, parts.size());
+        assertEquals(List.of("listen", "tenant-metrics"), parts.get(0).options().stream().map(OptionField::path).toList());
+        assertTrue(parts.get(1).options().stream().map(OptionField::path).toList().containsAll(List.of("alertmanager",
+                "resend-every", "webhooks", "webhook-every")), parts.get(1).options().toString());
+        assertEquals(List.of("prometheus", "alertmanager"),
+                parts.get(2).options().stream().map(OptionField::path).toList());
+        assertTrue(parts.get(0).errors().stream().anyMatch(e -> e.toString().contains("HOST:PORT")),
+                parts.get(0).errors().toString());
+    }
 }

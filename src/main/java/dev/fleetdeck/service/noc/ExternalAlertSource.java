@@ -73,7 +73,7 @@ public final class ExternalAlertSource implements AutoCloseable {
                         LOG.log(System.Logger.Level.INFO, s.label() + ": alerts readable again");
                     }
                 } catch (IOException | RuntimeException e) {
-                    String p = String.valueOf(e.getMessage());
+                    String p = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     if (!p.equals(problems.put(s, p))) {
                         LOG.log(System.Logger.Level.WARNING, s.label() + ": cannot read its alerts (" + p
                                 + "); showing the last ones read");

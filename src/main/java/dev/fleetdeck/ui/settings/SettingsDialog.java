@@ -63,7 +63,8 @@ public final class SettingsDialog {
         this.onSaved = onSaved;
         this.onTheme = onTheme;
         tabs.getTabs().addAll(new SourcesTab(edit, forms, tester, worker).tab(), new AlertsTab(edit, forms, worker).tab(),
-                new PollingTab(edit, forms, worker).tab(), new RecordingTab(edit, forms, worker).tab(), appearance());
+                new PollingTab(edit, forms, worker).tab(), new RecordingTab(edit, forms, worker).tab(),
+                new ServiceTab(edit, forms, worker).tab(), appearance());
         tabs.setId("settings-tabs");
         root.getStyleClass().add("settings");
         root.setCenter(tabs);
