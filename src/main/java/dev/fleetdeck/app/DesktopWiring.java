@@ -36,6 +36,8 @@ public final class DesktopWiring implements DesktopBackend {
     private final dev.fleetdeck.service.noc.AlertmanagerSender alertmanager;
     /** Alerts the team's Prometheus and Alertmanager hold, shown beside FleetDeck's own. */
     private final dev.fleetdeck.service.noc.ExternalAlertSource external;
+    /** /metrics and the rest, when service.desktop-endpoint asks for it. */
+    private final dev.fleetdeck.service.noc.ServiceEndpoint endpoint;
     private final dev.fleetdeck.service.recording.StartGate recordingGate =
             dev.fleetdeck.service.recording.StartGate.closed();
     private final Path configFile;
@@ -58,6 +60,7 @@ public final class DesktopWiring implements DesktopBackend {
             alertmanager.onSilencedThere(there -> monitor.silence(there.alertKey(), there.until()));
         }
         this.external = Wiring.externalAlerts(config, monitor).orElse(null);
+        this.endpoint = config.service().desktopEndpoint() ? endpoint(config, monitor) : null;
         this.timeMachine = recorder == null ? null
                 : new dev.fleetdeck.service.recording.TimeMachine(config.recording().directory(), config.alerts(),
                         recordingGate);
@@ -147,6 +150,22 @@ public final class DesktopWiring implements DesktopBackend {
         };
     }
 
+    /** The service's endpoint in the window's process; a port in use is logged, and the window runs without it. */
+    private static dev.fleetdeck.service.noc.ServiceEndpoint endpoint(FleetDeckConfig config, FleetMonitor monitor) {
+        var s = config.service();
+        try {
+            var e = new dev.fleetdeck.service.noc.ServiceEndpoint(s.host(), s.port(), s.tenantMetrics(), Wiring.version(),
+                    Wiring.sourceLabel(config), java.time.Clock.systemUTC());
+            monitor.addFrameListener(e);
+            LOG.log(System.Logger.Level.INFO, "serving /metrics on " + s.host() + ":" + e.port());
+            return e;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "service.desktop-endpoint: cannot listen on " + s.host() + ":"
+                    + s.port() + " (" + e.getMessage() + "); the window runs without it");
+            return null;
+        }
+    }
+
     /** The same silence in every configured Alertmanager (matchers: the alert's labels; creator: the OS user). */
     private void silenceThere(String key, Instant until, String comment) {
         FleetFrame latest = monitor.latest();
@@ -216,6 +235,9 @@ public final class DesktopWiring implements DesktopBackend {
         }
         if (external != null) {
             external.close();
+        }
+        if (endpoint != null) {
+            endpoint.close();
         }
         monitor.close();
         if (alertmanager != null) {

@@ -119,6 +119,19 @@ public final class Wiring {
                         monitor::setExternalAlerts));
     }
 
+    /** FleetDeck's version from the build ("0.1.0-SNAPSHOT"), or "unknown". */
+    public static String version() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = Wiring.class.getResourceAsStream("/dev/fleetdeck/build.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // unknown
+        }
+        return p.getProperty("version", "unknown");
+    }
+
     /** Hot reload: applies a valid, reloaded configuration to a running back end. Any thread. */
     public static void reconfigure(FleetMonitor monitor, FleetDeckConfig config) {
         monitor.reconfigure(config.providers().stream().map(Wiring::polled).toList(), config.unreachableAfter(),

@@ -17,6 +17,7 @@ import java.util.List;
  * service:
  *   listen: 127.0.0.1:9401       # /metrics, /healthz, /readyz, /api/v1/frame ([::1]:9401 for IPv6)
  *   tenant-metrics: false        # name tenants in /metrics (customer data)
+ *   desktop-endpoint: false      # the desktop app serves the same endpoint (opt-in)
  * alerts:
  *   send-to:
  *     alertmanager: ["http://127.0.0.1:9093"]   # every one of them (an HA pair); env:NAME reads a variable
@@ -57,6 +58,7 @@ final class ServiceOptions {
             }
         }
         boolean tenants = service.getBoolean("tenant-metrics", false);
+        boolean desktop = service.getBoolean("desktop-endpoint", false);
         List<URI> alertmanagers = new ArrayList<>();
         alertmanagers.addAll(urls(sendTo, "alertmanager"));
         Duration resend = sendTo.getDuration("resend-every", d.resendEvery());
@@ -74,7 +76,7 @@ final class ServiceOptions {
             every = d.webhookEvery();
         }
         return new ServiceSettings(host, port, alertmanagers, resend, tenants, webhooks, every,
-                urls(receiveFrom, "prometheus"), urls(receiveFrom, "alertmanager"));
+                urls(receiveFrom, "prometheus"), urls(receiveFrom, "alertmanager"), desktop);
     }
 
     /** A list of http(s) URLs (or env:NAME references to one); a URL with a user or password is refused unechoed. */

@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param webhookEvery  at most one message per webhook this often; what comes in between is grouped into the next
  * @param prometheusAlerts   Prometheus servers whose alerts ({@code /api/v1/alerts}) show beside FleetDeck's
  * @param alertmanagerAlerts Alertmanagers whose alerts ({@code /api/v2/alerts}) show beside FleetDeck's
+ * @param desktopEndpoint    whether the desktop app serves the endpoint too (opt-in: off by default)
  */
 public record ServiceSettings(String host, int port, List<URI> alertmanagers, Duration resendEvery,
                               boolean tenantMetrics, List<WebhookRoute> webhooks, Duration webhookEvery,
-                              List<URI> prometheusAlerts, List<URI> alertmanagerAlerts) {
+                              List<URI> prometheusAlerts, List<URI> alertmanagerAlerts, boolean desktopEndpoint) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9401;
     public static final Duration DEFAULT_RESEND = Duration.ofMinutes(1);
@@ -43,21 +44,21 @@ public record ServiceSettings(String host, int port, List<URI> alertmanagers, Du
 
     public static ServiceSettings defaults() {
         return new ServiceSettings(DEFAULT_HOST, DEFAULT_PORT, List.of(), DEFAULT_RESEND, false, List.of(),
-                DEFAULT_WEBHOOK_EVERY, List.of(), List.of());
+                DEFAULT_WEBHOOK_EVERY, List.of(), List.of(), false);
     }
 
     public ServiceSettings withListen(String nextHost, int nextPort) {
         return new ServiceSettings(nextHost, nextPort, alertmanagers, resendEvery, tenantMetrics, webhooks,
-                webhookEvery, prometheusAlerts, alertmanagerAlerts);
+                webhookEvery, prometheusAlerts, alertmanagerAlerts, desktopEndpoint);
     }
 
     public ServiceSettings withAlertmanagers(List<URI> next) {
         return new ServiceSettings(host, port, next, resendEvery, tenantMetrics, webhooks, webhookEvery,
-                prometheusAlerts, alertmanagerAlerts);
+                prometheusAlerts, alertmanagerAlerts, desktopEndpoint);
     }
 
     public ServiceSettings withResendEvery(Duration next) {
         return new ServiceSettings(host, port, alertmanagers, next, tenantMetrics, webhooks, webhookEvery,
-                prometheusAlerts, alertmanagerAlerts);
+                prometheusAlerts, alertmanagerAlerts, desktopEndpoint);
     }
 }

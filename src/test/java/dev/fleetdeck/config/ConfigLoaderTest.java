@@ -291,6 +291,7 @@ class ConfigLoaderTest {
                 service:
                   listen: "[::1]:9500"
                   tenant-metrics: true
+                  desktop-endpoint: true
                 alerts:
                   send-to:
                     alertmanager: ["http://127.0.0.1:9093", "https://am-2.example.net:9093/"]
@@ -306,6 +307,7 @@ class ConfigLoaderTest {
             assertEquals("::1", config.service().host());
             assertEquals(9500, config.service().port());
             assertTrue(config.service().tenantMetrics());
+            assertTrue(config.service().desktopEndpoint());
             assertEquals(List.of(java.net.URI.create("http://127.0.0.1:9093"),
                     java.net.URI.create("https://am-2.example.net:9093/")), config.service().alertmanagers());
             assertEquals(Duration.ofSeconds(30), config.service().resendEvery());
@@ -314,6 +316,7 @@ class ConfigLoaderTest {
             assertEquals("127.0.0.1", plain.service().host(), "the loopback unless told otherwise");
             assertEquals(9401, plain.service().port());
             assertEquals(List.of(), plain.service().alertmanagers());
+            assertTrue(!plain.service().desktopEndpoint(), "the window serves nothing unless asked");
         }
         List<String> bad = errors("""
                 service:

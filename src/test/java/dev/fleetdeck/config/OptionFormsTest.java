@@ -121,7 +121,7 @@ class OptionFormsTest {
         Map<String, Object> service = new LinkedHashMap<>(Map.of("listen", "nowhere"));
         List<OptionForms.Form> parts = forms.describeService(service, Map.of(), Map.of());
         assertEquals(3, parts.size());
-        assertEquals(List.of("listen", "tenant-metrics"), parts.get(0).options().stream().map(OptionField::path).toList());
+        assertEquals(List.of("listen", "tenant-metrics", "desktop-endpoint"), parts.get(0).options().stream().map(OptionField::path).toList());
         assertTrue(parts.get(1).options().stream().map(OptionField::path).toList().containsAll(List.of("alertmanager",
                 "resend-every", "webhooks", "webhook-every")), parts.get(1).options().toString());
         assertEquals(List.of("prometheus", "alertmanager"),
