@@ -57,7 +57,8 @@ public final class DesktopWiring implements DesktopBackend {
                         config.service().resendEvery(), java.time.Clock.systemUTC());
         if (alertmanager != null) {
             monitor.addFrameListener(alertmanager);
-            alertmanager.onSilencedThere(there -> monitor.silence(there.alertKey(), there.until()));
+            alertmanager.onSilencedThere(there -> monitor.silenceElsewhere(there.alertKey(), there.until(),
+                    ServiceWiring.by(there)));
         }
         this.external = Wiring.externalAlerts(config, monitor).orElse(null);
         this.endpoint = config.service().desktopEndpoint() ? endpoint(config, monitor) : null;

@@ -78,7 +78,7 @@ public final class ServiceWiring implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "alert " + there.alertKey().replace('|', ' ')
                         + " silenced in Alertmanager by " + there.createdBy() + " until " + there.until()
                         + (there.comment().isBlank() ? "" : " (" + there.comment() + ")"));
-                monitor.silence(there.alertKey(), there.until());
+                monitor.silenceElsewhere(there.alertKey(), there.until(), by(there));
             });
         }
         if (webhooks != null) {
@@ -98,6 +98,11 @@ public final class ServiceWiring implements AutoCloseable {
 
     public Optional<Recorder> recorder() {
         return Optional.ofNullable(recorder);
+    }
+
+    /** How a silence made in Alertmanager is named on FleetDeck's alert. */
+    static String by(AlertmanagerSender.SilencedThere there) {
+        return "Alertmanager: " + there.createdBy() + (there.comment().isBlank() ? "" : ", " + there.comment());
     }
 
     /** Logs what changed between frames: sources' states and alerts firing or resolving. Assembler thread. */

@@ -166,6 +166,11 @@ public final class FleetMonitor implements AutoCloseable {
         return act(() -> alerts.silence(key, until));
     }
 
+    /** Silences an open alert because someone silenced it in another system, naming who. Any thread. */
+    public boolean silenceElsewhere(String key, Instant until, String by) {
+        return act(() -> alerts.silenceElsewhere(key, until, by));
+    }
+
     private boolean act(java.util.function.BooleanSupplier action) {
         synchronized (cycle) {
             boolean done = action.getAsBoolean();

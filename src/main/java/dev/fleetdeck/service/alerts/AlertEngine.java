@@ -194,6 +194,8 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
         return true;
     }
 
+    private final Map<String, String> elsewhere = new java.util.HashMap<>();
+
     /** Silences an open alert until a time. */
     public synchronized boolean silence(String key, Instant until) {
         Alert a = open.get(key);
@@ -203,6 +205,15 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
         a = a.silenced(until);
         put(a);
         record("silenced", a);
+        return true;
+    }
+
+    /** Silences an open alert because someone silenced it elsewhere ({@code by}: "Alertmanager: bob, why"). */
+    public synchronized boolean silenceElsewhere(String key, Instant until, String by) {
+        if (!silence(key, until)) {
+            return false;
+        }
+        elsewhere.put(key, by);
         return true;
     }
 
@@ -222,7 +233,8 @@ public final class AlertEngine implements Consumer<FleetSnapshot> {
                 clearing.add(a.key());
             }
         }
-        return new AlertState(open(), firing(), past(), clearing, settings);
+        elsewhere.keySet().retainAll(open.keySet());
+        return new AlertState(open(), firing(), past(), clearing, settings, elsewhere);
     }
 
     /** Open alerts (firing first, then by severity and time). */

@@ -253,7 +253,8 @@ public final class AlertsView implements FleetView {
             state += " · acked";
         }
         if (a.isSilenced(now)) {
-            state += " · silenced until " + CLOCK.format(a.silencedUntil().orElseThrow().atZone(zone));
+            state += " · silenced until " + CLOCK.format(a.silencedUntil().orElseThrow().atZone(zone))
+                    + alerts.silencedElsewhere(a).map(by -> " in " + by).orElse("");
         }
         String since = resolved
                 ? a.firedAt().map(t -> when(t, now)).orElse("?") + " → " + a.resolvedAt().map(t -> when(t, now)).orElse("?")

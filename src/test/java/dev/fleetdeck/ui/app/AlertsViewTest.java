@@ -158,4 +158,20 @@ class AlertsViewTest {
         assertEquals("firing · prometheus 127.0.0.1:9090", view.alerts().openRows().get(at).state(),
                 "another system's alert is acknowledged there, not here");
     }
+
+    @Test
+    void anAlertSilencedInAlertmanagerSaysWhoSilencedItThere(FxRobot robot) {
+        snapshot(0, 60);
+        FleetFrame hot = snapshot(10, 95);
+        String key = hot.alerts().firing().getFirst().key();
+        assertTrue(engine.silenceElsewhere(key, TestFleet.NOW.plusSeconds(3_600), "Alertmanager: bob, maintenance"));
+        FleetFrame after = snapshot(20, 95);
+        robot.interact(() -> {
+            view.show(after);
+            view.show("alerts");
+        });
+        String state = view.alerts().openRows().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow()
+                .state();
+        assertThat(state).contains("silenced until").endsWith(" in Alertmanager: bob, maintenance");
+    }
 }
