@@ -181,6 +181,9 @@ class ServeProcessTest {
                         .equals("gpu-critical")) {
                     assertEquals("rack", labels.path("provider").asString());
                     assertEquals("critical", labels.path("severity").asString());
+                    assertEquals("0", a.path("annotations").path("gpu").asString(), "GPU 0 is the sick one");
+                    assertTrue(a.path("annotations").path("action").asString().startsWith("XID 79 (GPU has fallen off"
+                            + " the bus): drain the node and reboot it"), a.toString());
                     return Duration.between(since, Instant.now()).toMillis();
                 }
             }

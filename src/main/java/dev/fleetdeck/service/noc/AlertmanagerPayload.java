@@ -50,6 +50,13 @@ final class AlertmanagerPayload {
             notes.put("region", n.region());
             notes.put("model", n.gpuModel());
             n.tenant().ifPresent(t -> notes.put("tenant", t));
+            String sick = n.gpus().stream().filter(g -> g.health() == dev.fleetdeck.model.Health.WARN
+                    || g.health() == dev.fleetdeck.model.Health.CRIT).map(g -> Integer.toString(g.index()))
+                    .collect(Collectors.joining(","));
+            if (!sick.isEmpty()) {
+                // An annotation, not a label: which GPU is worst changes, and a label change would make a new alert.
+                notes.put("gpu", sick);
+            }
             String actions = n.gpus().stream().filter(g -> g.lastXid() != 0).map(g -> g.lastXid()).distinct()
                     .map(dev.fleetdeck.service.health.XidCatalog::advice).flatMap(Optional::stream)
                     .map(x -> "XID " + x.xid() + " (" + x.description() + "): " + x.action())
