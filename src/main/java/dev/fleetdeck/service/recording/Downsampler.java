@@ -107,6 +107,10 @@ final class Downsampler {
                     + " ORDER BY x.t, x.model, x.region, x.provider");
             s.execute("INSERT INTO thin.documents SELECT k.kt, x.kind, x.body FROM documents x" + bucket
                     + " QUALIFY row_number() OVER (PARTITION BY x.kind, k.kt ORDER BY x.t DESC) = 1 ORDER BY x.kind, k.kt");
+            if (hasTable(s, own, "fleet_series")) { // recordings from before it have none
+                s.execute("INSERT INTO thin.fleet_series SELECT k.kt, x.key, avg(x.value) FROM fleet_series x" + bucket
+                        + " GROUP BY k.kt, x.key ORDER BY x.key, k.kt");
+            }
             s.execute("INSERT OR REPLACE INTO thin.meta VALUES ('step', '" + step + "')");
             s.execute("DETACH thin");
             LOG.log(System.Logger.Level.INFO, "thinned " + file.getFileName() + " to one frame per " + step + " in "
@@ -145,6 +149,14 @@ final class Downsampler {
         String table = database == null ? "meta" : "\"" + database.replace("\"", "\"\"") + "\".meta";
         try (var rs = s.executeQuery("SELECT value FROM " + table + " WHERE key = '" + key + "'")) {
             return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static boolean hasTable(Statement s, String database, String table) throws SQLException {
+        try (var rs = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_catalog = '"
+                + database.replace("'", "''") + "' AND table_name = '" + table + "'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
         }
     }
 

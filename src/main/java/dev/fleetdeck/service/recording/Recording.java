@@ -37,6 +37,9 @@ public final class Recording implements AutoCloseable {
         }
     }
 
+    /** Above this many GPUs a past frame carries no per-GPU series (reading them would slow every seek). */
+    static final int MAX_GPUS_WITH_SERIES = 20_000;
+
     private final Path path;
     private final List<SegmentReader> segments = new ArrayList<>();
     private final List<Instant[]> spans = new ArrayList<>();
@@ -189,7 +192,8 @@ public final class Recording implements AutoCloseable {
             if (!spans.get(i)[0].isAfter(at)) {
                 Optional<SegmentReader.FrameRef> ref = segments.get(i).frameAtOrBefore(at);
                 if (ref.isPresent() && !at.isAfter(spans.get(i)[1].plus(gapAllowed(i)))) {
-                    return build(segments.get(i).read(ref.get()));
+                    SegmentReader.Parts parts = segments.get(i).read(ref.get());
+                    return build(parts, history(i, parts.snapshot()));
                 }
                 break;
             }
@@ -203,7 +207,52 @@ public final class Recording implements AutoCloseable {
                 : Duration.ofMinutes(1);
     }
 
-    private FleetFrame build(SegmentReader.Parts parts) {
+    /** What a past frame's charts read: the day's fleet series, and the GPUs' last minutes when the fleet is small. */
+    private HistoryReader history(int segment, dev.fleetdeck.model.FleetSnapshot snap) {
+        Instant at = snap.takenAt();
+        List<Map<String, dev.fleetdeck.service.history.Series>> fleet = new ArrayList<>();
+        for (int i = 0; i <= segment; i++) {
+            if (!spans.get(i)[1].isBefore(at.minus(RecordedHistory.FLEET_SPAN))) {
+                fleet.add(segments.get(i).fleetSeries());
+            }
+        }
+        Map<String, Map<dev.fleetdeck.service.history.GpuMetric, dev.fleetdeck.service.history.Series>> gpus =
+                new HashMap<>();
+        if (snap.gpuCount() <= MAX_GPUS_WITH_SERIES) {
+            long from = at.minus(RecordedHistory.GPU_SPAN).toEpochMilli();
+            for (int i = 0; i <= segment; i++) {
+                if (!spans.get(i)[1].isBefore(at.minus(RecordedHistory.GPU_SPAN))) {
+                    segments.get(i).gpuSeries(from, at.toEpochMilli()).forEach((k, v) -> gpus.merge(k, v,
+                            Recording::joined));
+                }
+            }
+        }
+        return new RecordedHistory(at, fleet, gpus);
+    }
+
+    /** One GPU's series from two segments, the older first. */
+    private static Map<dev.fleetdeck.service.history.GpuMetric, dev.fleetdeck.service.history.Series> joined(
+            Map<dev.fleetdeck.service.history.GpuMetric, dev.fleetdeck.service.history.Series> a,
+            Map<dev.fleetdeck.service.history.GpuMetric, dev.fleetdeck.service.history.Series> b) {
+        Map<dev.fleetdeck.service.history.GpuMetric, dev.fleetdeck.service.history.Series> out =
+                new java.util.EnumMap<>(dev.fleetdeck.service.history.GpuMetric.class);
+        for (var e : a.entrySet()) {
+            var s = e.getValue();
+            var t = b.get(e.getKey());
+            if (t == null) {
+                out.put(e.getKey(), s);
+                continue;
+            }
+            long[] times = java.util.Arrays.copyOf(s.epochMillis(), s.size() + t.size());
+            System.arraycopy(t.epochMillis(), 0, times, s.size(), t.size());
+            double[] v = java.util.Arrays.copyOf(s.values(), s.size() + t.size());
+            System.arraycopy(t.values(), 0, v, s.size(), t.size());
+            out.put(e.getKey(), new dev.fleetdeck.service.history.Series(s.key(), times, v, v, v));
+        }
+        return out;
+    }
+
+    private FleetFrame build(SegmentReader.Parts parts, HistoryReader history) {
         Map<String, Node> byKey = new HashMap<>();
         for (Node n : parts.snapshot().nodes()) {
             byKey.put(n.provider() + "/" + n.hostname(), n);
@@ -213,7 +262,7 @@ public final class Recording implements AutoCloseable {
                         .toState(alertSettings);
         IdleReport idle = parts.idle() == null ? IdleReport.EMPTY
                 : Json.read(parts.idle(), new TypeReference<Documents.Idle>() { }, path.toString()).toReport(byKey);
-        return new FleetFrame(parts.revision(), parts.snapshot(), alerts, idle, parts.events(), HistoryReader.NONE);
+        return new FleetFrame(parts.revision(), parts.snapshot(), alerts, idle, parts.events(), history);
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.sql.Statement;
  * The tables of one segment file. Bulk data is columnar and ordered by time, node and GPU so DuckDB's compression
  * (bit packing, ALP for doubles, run lengths) works on it: {@code gpu_samples} holds one row per GPU per recorded
  * frame; what seldom changes ({@code nodes}, {@code gpu_info}) is written only when it changed, and {@code documents}
- * holds the small parts of a frame (provider statuses, offers, alerts, events, idle report) as JSON.
+ * holds the small parts of a frame (provider statuses, offers, alerts, events, idle report) as JSON; {@code fleet_series}
+ * the fleet-wide trend values of each frame (the same samples live history keeps), for a past frame's charts.
  * Every table is plain SQL: {@code SELECT * FROM gpu_samples} in the DuckDB CLI reads it.
  */
 final class Schema {
@@ -33,6 +34,7 @@ final class Schema {
                 + " total INTEGER, rented INTEGER, reserved INTEGER, free INTEGER, unavailable INTEGER, sellable INTEGER,"
                 + " price DOUBLE)",
         "CREATE TABLE IF NOT EXISTS documents (t TIMESTAMP_MS NOT NULL, kind VARCHAR NOT NULL, body VARCHAR NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS fleet_series (t TIMESTAMP_MS NOT NULL, key VARCHAR NOT NULL, value DOUBLE)",
     };
 
     private Schema() {

@@ -24,7 +24,7 @@ final class Sealer implements AutoCloseable {
     static final String TEMP_SUFFIX = ".sealing";
     private static final String[] ORDER = {
         "meta", "", "frames", "t", "nodes", "id, t", "gpu_info", "node, pos, t", "gpu_samples", "node, pos, t",
-        "capacity", "t, model, region, provider", "documents", "kind, t",
+        "capacity", "t, model, region, provider", "documents", "kind, t", "fleet_series", "key, t",
     };
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(

@@ -184,6 +184,38 @@ final class SegmentReader implements AutoCloseable {
         return out;
     }
 
+    private Map<String, dev.fleetdeck.service.history.Series> fleet;
+    private int fleetFrames = -1;
+
+    /** The segment's fleet series (read once; again when a segment still being written has grown). */
+    Map<String, dev.fleetdeck.service.history.Series> fleetSeries() {
+        try {
+            int n = frames().size();
+            if (fleet == null || n != fleetFrames) {
+                fleet = SegmentSeries.fleet(db);
+                fleetFrames = n;
+            }
+            return fleet;
+        } catch (SQLException e) {
+            throw fail("cannot read its fleet series", e);
+        }
+    }
+
+    /** Each GPU's series in [{@code from}, {@code to}] (epoch ms), keyed {@code provider/hostname#index}. */
+    Map<String, Map<dev.fleetdeck.service.history.GpuMetric, dev.fleetdeck.service.history.Series>> gpuSeries(
+            long from, long to) {
+        try {
+            long rows = changeRows();
+            if (changes == null || rows != changeRows) {
+                changes = new SegmentChanges(db, file);
+                changeRows = rows;
+            }
+            return SegmentSeries.gpus(db, changes, from, to);
+        } catch (SQLException e) {
+            throw fail("cannot read its GPU series", e);
+        }
+    }
+
     private long changeRows() throws SQLException {
         try (var s = db.createStatement();
              ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM nodes) + (SELECT count(*) FROM gpu_info)")) {

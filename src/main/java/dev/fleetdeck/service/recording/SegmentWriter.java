@@ -159,7 +159,8 @@ final class SegmentWriter implements AutoCloseable {
     private void writeSmallParts(FleetFrame frame, long t) throws SQLException {
         try (DuckDBAppender frames = db.createAppender("frames");
              DuckDBAppender capacity = db.createAppender("capacity");
-             DuckDBAppender docs = db.createAppender("documents")) {
+             DuckDBAppender docs = db.createAppender("documents");
+             DuckDBAppender series = db.createAppender("fleet_series")) {
             java.time.Instant at = frame.snapshot().takenAt();
             frames.beginRow().appendEpochMillis(t).append(frame.snapshot().sequence()).append(frame.revision())
                     .append(at.getEpochSecond() * 1_000_000_000L + at.getNano()).endRow();
@@ -173,9 +174,14 @@ final class SegmentWriter implements AutoCloseable {
             document(docs, t, Documents.ALERTS, Json.write(Documents.Alerts.of(frame.alerts())), false);
             document(docs, t, Documents.EVENTS, Json.write(frame.events()), false);
             document(docs, t, Documents.IDLE, Json.write(Documents.Idle.of(frame.idle())), false);
+            for (Map.Entry<String, Double> e
+                    : dev.fleetdeck.service.history.FleetSeries.sample(frame.snapshot()).entrySet()) {
+                series.beginRow().appendEpochMillis(t).append(e.getKey()).append(e.getValue()).endRow();
+            }
             frames.flush();
             capacity.flush();
             docs.flush();
+            series.flush();
         }
     }
 

@@ -196,4 +196,34 @@ class RecordingTest {
         }
         assertEquals(List.of(), Segments.list(dir), "nothing half-written");
     }
+
+    @Test
+    void aReplayedFrameCarriesItsPastForTheCharts() throws Exception {
+        List<FleetFrame> live = new SimFrames(6, STEP).frames(20, 0, 0);
+        Path file = dir.resolve("past.duckdb");
+        try (Recorder recorder = Recorder.toFile(file, RecordingSettings.in(dir).withResolution(STEP),
+                Clock.fixed(SimFrames.START, ZoneOffset.UTC))) {
+            record(recorder, live);
+        }
+        FleetFrame last = live.getLast();
+        try (Recording rec = Recording.open(file, AlertSettings.defaults())) {
+            FleetFrame past = rec.frameAt(last.snapshot().takenAt());
+            var power = past.history().fleet(dev.fleetdeck.service.history.FleetSeries.POWER_KW, Duration.ofHours(1),
+                    past.snapshot().takenAt());
+            assertEquals(20, power.size(), "one fleet sample per recorded frame");
+            for (int i = 0; i < live.size(); i++) {
+                assertEquals(live.get(i).snapshot().totals().powerKw(), power.values()[i], 1e-9, "power of frame " + i);
+                assertEquals(live.get(i).snapshot().takenAt().toEpochMilli(), power.epochMillis()[i]);
+            }
+            Node node = last.snapshot().nodes().getFirst();
+            var temps = past.history().gpu(node.provider(), node.hostname(), node.gpus().getFirst().index(),
+                    dev.fleetdeck.service.history.GpuMetric.TEMPERATURE_C, Duration.ofMinutes(5));
+            assertEquals(last.snapshot().takenAt().toEpochMilli(), temps.epochMillis()[temps.size() - 1]);
+            assertEquals(node.gpus().getFirst().temperatureC(), temps.values()[temps.size() - 1], 1e-9);
+            assertEquals(20, temps.size(), "every sample of the last 5 min (20 frames, 10 s apart: 190 s)");
+            FleetFrame earlier = rec.frameAt(live.get(5).snapshot().takenAt());
+            assertEquals(6, earlier.history().fleet(dev.fleetdeck.service.history.FleetSeries.POWER_KW,
+                    Duration.ofHours(1), earlier.snapshot().takenAt()).size(), "nothing from after the frame");
+        }
+    }
 }

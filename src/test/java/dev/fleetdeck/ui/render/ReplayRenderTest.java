@@ -62,11 +62,12 @@ class ReplayRenderTest {
     }
 
     /*
-     * The fleet table's sparklines and the node detail's charts draw the frame's per-GPU history, which a replayed
-     * frame does not carry yet (issue 19: charts from the recording), so those two views are not compared here.
+     * The overview's power trend and the fleet table's sparklines come from the recording's fleet series and GPU
+     * samples (RecordedHistory) and match the live render exactly. The node detail is left out: in this harness its
+     * live charts draw no GPU line at all while the replayed ones do (the live reference, not the replay, is short).
      */
     @ParameterizedTest
-    @EnumSource(value = ViewId.class, names = {"HEATMAP", "ALERTS", "MARKET", "SOURCES"})
+    @EnumSource(value = ViewId.class, names = {"OVERVIEW", "FLEET", "HEATMAP", "ALERTS", "MARKET", "SOURCES"})
     void theReplayedFrameRendersAsTheLiveOneDid(ViewId view) throws Exception {
         int[] want = render(view, live, "live");
         int[] got = render(view, replayed, "replayed");
