@@ -1,5 +1,6 @@
 package dev.fleetdeck.ui.alerts;
 
+import dev.fleetdeck.model.AlertScope;
 import dev.fleetdeck.model.Health;
 import dev.fleetdeck.model.Units;
 import dev.fleetdeck.service.FleetFrame;
@@ -57,6 +58,8 @@ public final class AlertsView implements FleetView {
     private java.util.List<dev.fleetdeck.model.ExternalAlert> external = java.util.List.of();
     private final AlertActions actions;
     private AlertState alerts = AlertState.EMPTY;
+    /** NVIDIA's immediate action for the XIDs each node reports ("XID 79: drain the node and reboot it"). */
+    private java.util.Map<String, String> xidAdvice = java.util.Map.of();
     private IdleReport idle = IdleReport.EMPTY;
     private final Clock clock;
     private final ZoneId zone;
@@ -170,6 +173,16 @@ public final class AlertsView implements FleetView {
     public void show(FleetFrame frame) {
         alerts = frame.alerts();
         external = frame.external();
+        java.util.Map<String, String> advice = new java.util.HashMap<>();
+        for (dev.fleetdeck.model.Node n : frame.snapshot().nodes()) {
+            String what = n.gpus().stream().filter(g -> g.lastXid() != 0).map(g -> g.lastXid()).distinct()
+                    .map(dev.fleetdeck.service.health.XidCatalog::advice).flatMap(java.util.Optional::stream)
+                    .map(x -> "XID " + x.xid() + ": " + x.now()).reduce((a, b) -> a + "; " + b).orElse(null);
+            if (what != null) {
+                advice.put(n.provider() + "/" + n.hostname(), what);
+            }
+        }
+        xidAdvice = advice;
         idle = frame.idle();
         refresh();
     }
@@ -260,7 +273,8 @@ public final class AlertsView implements FleetView {
                 ? a.firedAt().map(t -> when(t, now)).orElse("?") + " → " + a.resolvedAt().map(t -> when(t, now)).orElse("?")
                 : when(a.firedAt().orElse(a.pendingSince()), now);
         return new AlertRow(a.key(), a.severity(), Palette.symbol(a.severity()) + " " + a.severity().label(), state,
-                a.rule(), a.scope().key() + " " + a.group(), a.summary(), a.value(), since);
+                a.rule(), a.scope().key() + " " + a.group(), a.summary() + (a.scope() == AlertScope.NODE
+                        && xidAdvice.containsKey(a.group()) ? " · " + xidAdvice.get(a.group()) : ""), a.value(), since);
     }
 
     /** An alert another system holds: its source in the state, its node (or its labels) as where; not actionable. */
