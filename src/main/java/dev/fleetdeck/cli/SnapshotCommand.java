@@ -117,7 +117,9 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         String source = Wiring.sourceLabel(loaded);
         long t0 = System.nanoTime();
-        try (FleetMonitor monitor = Wiring.monitor(loaded)) {
+        try (FleetMonitor monitor = Wiring.monitor(loaded);
+             AutoCloseable external = Wiring.externalAlerts(loaded, monitor).map(e -> (AutoCloseable) e)
+                     .orElse(() -> { })) {
             HeadlessPlatform.start();
             ViewRenderer renderer = FxThread.call(() -> new ViewRenderer(view, source, width, height,
                     loaded.showroom(), page, node, theme), FX_TIMEOUT);
@@ -142,6 +144,11 @@ final class SnapshotCommand implements Callable<Integer> {
                 }, FX_TIMEOUT);
             }
             monitor.awaitBackfill(Duration.ofSeconds(30));
+            if (external instanceof dev.fleetdeck.service.noc.ExternalAlertSource x
+                    && x.awaitFirstRound(Duration.ofSeconds(15))) {
+                long seen = monitor.latest().snapshot().sequence();
+                monitor.await(f -> f.snapshot().sequence() > seen, budget); // the next frame carries them
+            }
             FleetFrame last = monitor.latest();
             FxThread.call(() -> {
                 renderer.show(last); // again, now that the trends have their past

@@ -53,6 +53,12 @@ public final class ExternalAlertSource implements AutoCloseable {
     private final Thread thread;
     private final Object lock = new Object();
     private boolean stopping;
+    private final java.util.concurrent.CountDownLatch firstRound = new java.util.concurrent.CountDownLatch(1);
+
+    /** Waits until every source was read once (or failed), at most {@code max}; true when it was. Any thread. */
+    public boolean awaitFirstRound(Duration max) throws InterruptedException {
+        return firstRound.await(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
 
     /** @param sink gets every source's alerts together after each round, on the source's thread */
     public ExternalAlertSource(List<Spec> sources, Consumer<List<ExternalAlert>> sink) {
@@ -84,6 +90,7 @@ public final class ExternalAlertSource implements AutoCloseable {
                 all.addAll(last.getOrDefault(s, List.of()));
             }
             sink.accept(all);
+            firstRound.countDown();
             synchronized (lock) {
                 try {
                     if (!stopping) {
