@@ -221,11 +221,11 @@ public final class AlertmanagerSender implements Consumer<FleetFrame>, AutoClose
     @SuppressWarnings("unchecked")
     private void createSilences() {
         for (Target t : targets) {
-            List<Map<String, Object>> todo;
+            List<Map<String, Object>> waiting;
             synchronized (lock) {
-                todo = List.copyOf(t.silences);
+                waiting = List.copyOf(t.silences);
             }
-            for (Map<String, Object> req : todo) {
+            for (Map<String, Object> req : waiting) {
                 try {
                     String id = AlertmanagerSilences.create(http, t.base, (Map<String, String>) req.get("labels"),
                             clock.instant(), (Instant) req.get("until"), (String) req.get("by"),
