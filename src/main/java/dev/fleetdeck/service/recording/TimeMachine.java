@@ -36,6 +36,7 @@ public final class TimeMachine implements AutoCloseable {
     private final StartGate gate;
     private final Object lock = new Object();
     private Request pending;
+    private Request comparing;
     private boolean overviewWanted;
     private Consumer<Overview> overviewSink = o -> { };
     private boolean closed;
@@ -67,6 +68,17 @@ public final class TimeMachine implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks for the frame at {@code at} to compare the one on screen with ("compare with…"); a compare request still
+     * waiting is dropped for this one. A seek goes first.
+     */
+    public void compare(Instant at, Consumer<FleetFrame> onFrame, Consumer<String> onError) {
+        synchronized (lock) {
+            comparing = new Request(at, onFrame, onError);
+            lock.notifyAll();
+        }
+    }
+
     /** Asks for the recording's span and events again (after it grew); {@code sink} gets them. */
     public void refreshOverview(Consumer<Overview> sink) {
         synchronized (lock) {
@@ -88,7 +100,7 @@ public final class TimeMachine implements AutoCloseable {
             boolean wantOverview;
             Consumer<Overview> sink;
             synchronized (lock) {
-                while (pending == null && !overviewWanted && !closed) {
+                while (pending == null && comparing == null && !overviewWanted && !closed) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
@@ -98,8 +110,12 @@ public final class TimeMachine implements AutoCloseable {
                 if (closed) {
                     break;
                 }
-                r = pending;
-                pending = null;
+                r = pending != null ? pending : comparing;
+                if (pending != null) {
+                    pending = null;
+                } else {
+                    comparing = null;
+                }
                 wantOverview = overviewWanted;
                 overviewWanted = false;
                 sink = overviewSink;

@@ -29,6 +29,11 @@ final class TimeTravel {
     private final FrameBus past;
     private final Timeline refresh;
     private FleetFrame latestLive;
+    private final FrameBus compared;
+    private java.util.Optional<Duration> compareBy = java.util.Optional.empty();
+    private java.time.Instant shownAt;
+    private java.time.Instant lastCompareAt;
+    private String compareLabel = "";
     private String lastError;
 
     /**
@@ -47,10 +52,21 @@ final class TimeTravel {
             if (!bar.isLive()) {
                 view.showPast(frame);
                 alsoPast.accept(frame);
+                shown(frame);
             }
         });
         bar.setOnSeek(at -> machine.seek(at, past, error -> Platform.runLater(() -> failed(error))));
         bar.setOnLive(() -> view.showLive(latestLive));
+        compared = new FrameBus(frame -> view.overview().compareWith(frame, compareLabel));
+        bar.setOnCompare(by -> {
+            compareBy = by;
+            lastCompareAt = null;
+            if (by.isEmpty()) {
+                view.overview().compareWith(null, "");
+            } else if (shownAt != null) {
+                requestComparison(shownAt);
+            }
+        });
         view.setTimeline(bar.node());
         refresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> readOverview()));
         refresh.setCycleCount(Timeline.INDEFINITE);
@@ -78,7 +94,27 @@ final class TimeTravel {
         latestLive = frame;
         if (bar.isLive()) {
             view.show(frame);
+            shown(frame);
         }
+    }
+
+    /** A frame went on screen: the comparison follows it (asked again once the moment moved 10 s or more). */
+    private void shown(FleetFrame frame) {
+        shownAt = frame.snapshot().takenAt();
+        if (compareBy.isPresent() && (lastCompareAt == null
+                || Duration.between(lastCompareAt, shownAt).abs().compareTo(Duration.ofSeconds(10)) >= 0)) {
+            requestComparison(shownAt);
+        }
+    }
+
+    private void requestComparison(java.time.Instant at) {
+        Duration by = compareBy.orElseThrow();
+        lastCompareAt = at;
+        compareLabel = "vs " + dev.fleetdeck.model.Units.age(by) + " before";
+        machine.compare(at.minus(by), compared, error -> Platform.runLater(() -> {
+            view.overview().compareWith(null, ""); // nothing recorded then: no comparison, and the banner says why
+            failed(error);
+        }));
     }
 
     boolean isLive() {

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -36,6 +37,8 @@ public final class TimelineBar {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ENGLISH);
     private static final List<String> SPEEDS = List.of("1×", "10×", "60×", "600×", "3600×");
     private static final List<String> WINDOWS = List.of("5 min", "1 h", "24 h", "7 d", "all");
+    private static final List<String> COMPARE = List.of("compare: off", "vs 1 h before", "vs 1 d before",
+            "vs 1 week before");
     private static final Duration TICK = Duration.ofMillis(250);
 
     private final HBox root = new HBox(8);
@@ -43,6 +46,8 @@ public final class TimelineBar {
     private final Button play = new Button("▶");
     private final ChoiceBox<String> speed = new ChoiceBox<>();
     private final ChoiceBox<String> window = new ChoiceBox<>();
+    private final ChoiceBox<String> compare = new ChoiceBox<>();
+    private Consumer<Optional<Duration>> onCompare = c -> { };
     private final Canvas track = new Canvas();
     private final Label where = new Label("live");
     private final Timeline player = new Timeline();
@@ -79,7 +84,12 @@ public final class TimelineBar {
         window.setId("timeline-window");
         window.setTooltip(new Tooltip("How much of the recording the track shows"));
         window.setOnAction(e -> draw());
-        for (var c : List.of(live, play, speed, window)) {
+        compare.getItems().setAll(COMPARE);
+        compare.setValue(COMPARE.getFirst());
+        compare.setId("timeline-compare");
+        compare.setTooltip(new Tooltip("Compare every overview tile with another moment"));
+        compare.setOnAction(e -> onCompare.accept(compareBy()));
+        for (var c : List.of(live, play, speed, window, compare)) {
             c.setFocusTraversable(false);
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
@@ -96,7 +106,7 @@ public final class TimelineBar {
         track.setOnMousePressed(e -> seekTo(timeAt(e.getX())));
         track.setOnMouseDragged(e -> seekTo(timeAt(e.getX())));
         HBox.setHgrow(holder, Priority.ALWAYS);
-        root.getChildren().addAll(live, play, speed, window, holder, where);
+        root.getChildren().addAll(live, play, speed, window, compare, holder, where);
         player.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(TICK.toMillis()), e -> advance()));
         player.setCycleCount(Timeline.INDEFINITE);
         showWhere();
@@ -109,6 +119,27 @@ public final class TimelineBar {
     /** What a new cursor position asks for (the frame then). */
     public void setOnSeek(Consumer<Instant> action) {
         onSeek = action;
+    }
+
+    /** What choosing a comparison does: the offset to the other moment, or empty for none. */
+    public void setOnCompare(Consumer<Optional<Duration>> action) {
+        onCompare = action;
+    }
+
+    /** The comparison chosen: how far before the moment on screen, or empty. */
+    public Optional<Duration> compareBy() {
+        return switch (compare.getValue()) {
+            case "vs 1 h before" -> Optional.of(Duration.ofHours(1));
+            case "vs 1 d before" -> Optional.of(Duration.ofDays(1));
+            case "vs 1 week before" -> Optional.of(Duration.ofDays(7));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Chooses a comparison by its item text (tests, keyboard). */
+    public void selectCompare(String item) {
+        compare.setValue(item);
+        onCompare.accept(compareBy());
     }
 
     /** What Live does (show the newest frame again). */

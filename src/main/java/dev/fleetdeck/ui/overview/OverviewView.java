@@ -45,6 +45,8 @@ public final class OverviewView implements FleetView {
     private final ValueTile utilization;
     private final TrendTile power = new TrendTile("tile-power", "Fleet power draw");
     private Duration range = OverviewViewModel.POWER_WINDOW;
+    private FleetFrame reference;
+    private String referenceLabel = "";
     private final ValueTile hottest;
     private final ValueTile unhealthy;
     private final ValueTile alerts;
@@ -186,6 +188,9 @@ public final class OverviewView implements FleetView {
     public void show(FleetFrame frame) {
         current = frame;
         OverviewViewModel vm = OverviewViewModel.of(frame, zone, range);
+        if (reference != null) {
+            vm = Comparison.apply(vm, OverviewViewModel.of(reference, zone, range), referenceLabel);
+        }
         updated.setText(vm.updated());
         count(totalGpus, vm.totalGpus());
         count(freeGpus, vm.freeGpus());
@@ -208,6 +213,20 @@ public final class OverviewView implements FleetView {
         regionGrid.setRows(rows(vm.byRegion()));
         providerGrid.setRows(rows(vm.providers()));
         providerProblems.setText(vm.providerProblems());
+    }
+
+    /**
+     * Compares every tile with another moment's frame ("compare with…"), or stops comparing ({@code null}). FX
+     * thread only.
+     *
+     * @param label how the other moment is named ("1 d before")
+     */
+    public void compareWith(FleetFrame other, String label) {
+        reference = other;
+        referenceLabel = label;
+        if (current != null) {
+            show(current);
+        }
     }
 
     /** Shows a snapshot with nothing else (no alerts, idle GPUs or past): tests. FX thread only. */

@@ -77,4 +77,21 @@ class OverviewViewModelTest {
         assertEquals(frame.idle().idleGpus(), (long) vm.idleGpus().value());
         assertFalse(vm.idleCost().description().isEmpty());
     }
+
+    @Test
+    void comparedWithAnotherMomentEveryTileSaysHowItDiffersWithItsUnit() {
+        OverviewViewModel now = OverviewViewModel.of(FleetFrame.of(fleet("H100", 91)), ZoneOffset.UTC);
+        OverviewViewModel then = OverviewViewModel.of(FleetFrame.of(fleet("H100", 71)), ZoneOffset.UTC);
+        OverviewViewModel c = Comparison.apply(now, then, "vs 1 d before");
+        assertEquals("+20 °C vs 1 d before", c.hottest().text());
+        assertEquals("±0 GPUs vs 1 d before", c.totalGpus().text());
+        assertEquals(now.hottest().value(), c.hottest().value(), "the figure itself is today's");
+        assertEquals(now.hottest().health(), c.hottest().health());
+        assertEquals("−20 °C vs 1 h before", Comparison.apply(then, now, "vs 1 h before").hottest().text());
+        assertEquals("+1.5 pp vs 1 d before", Comparison.difference(51.5, 50, "pp", "vs 1 d before"));
+        assertEquals("−$12.50/h vs 1 d before", Comparison.difference(10, 22.5, "$/h", "vs 1 d before"));
+        assertEquals("no figure to compare vs 1 d before", Comparison.difference(Double.NaN, 3, "GPUs",
+                "vs 1 d before"));
+        assertTrue(c.power().context().endsWith("kW vs 1 d before"), c.power().context());
+    }
 }
