@@ -40,6 +40,14 @@ public final class ServiceEndpoint implements Consumer<FleetFrame>, AutoCloseabl
      */
     public ServiceEndpoint(String host, int port, boolean tenants, String version, String source, Clock clock)
             throws IOException {
+        // A client that sends its request or reads the answer too slowly is cut off, so two slow clients cannot hold
+        // both handler threads (the JDK server reads these once, when it is first used; a user's own values stay).
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "30");
+        }
         this.clock = clock;
         this.tenants = tenants;
         this.version = version;
