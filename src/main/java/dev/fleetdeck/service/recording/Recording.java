@@ -188,12 +188,20 @@ public final class Recording implements AutoCloseable {
      * @throws RecordingException when {@code at} lies outside the recording, naming its span
      */
     public FleetFrame frameAt(Instant at) {
+        return frameAt(at, true);
+    }
+
+    /**
+     * The frame at {@code at}; {@code withGpuSeries} false leaves the GPUs' last minutes out of its past (fast, for
+     * a cursor being dragged: the fleet series are still there), true reads them too.
+     */
+    public FleetFrame frameAt(Instant at, boolean withGpuSeries) {
         for (int i = segments.size() - 1; i >= 0; i--) {
             if (!spans.get(i)[0].isAfter(at)) {
                 Optional<SegmentReader.FrameRef> ref = segments.get(i).frameAtOrBefore(at);
                 if (ref.isPresent() && !at.isAfter(spans.get(i)[1].plus(gapAllowed(i)))) {
                     SegmentReader.Parts parts = segments.get(i).read(ref.get());
-                    return build(parts, history(i, parts.snapshot()));
+                    return build(parts, history(i, parts.snapshot(), withGpuSeries));
                 }
                 break;
             }
@@ -208,7 +216,7 @@ public final class Recording implements AutoCloseable {
     }
 
     /** What a past frame's charts read: the day's fleet series, and the GPUs' last minutes when the fleet is small. */
-    private HistoryReader history(int segment, dev.fleetdeck.model.FleetSnapshot snap) {
+    private HistoryReader history(int segment, dev.fleetdeck.model.FleetSnapshot snap, boolean withGpuSeries) {
         Instant at = snap.takenAt();
         List<Map<String, dev.fleetdeck.service.history.Series>> fleet = new ArrayList<>();
         for (int i = 0; i <= segment; i++) {
@@ -218,7 +226,7 @@ public final class Recording implements AutoCloseable {
         }
         Map<String, Map<dev.fleetdeck.service.history.GpuMetric, dev.fleetdeck.service.history.Series>> gpus =
                 new HashMap<>();
-        if (snap.gpuCount() <= MAX_GPUS_WITH_SERIES) {
+        if (withGpuSeries && snap.gpuCount() <= MAX_GPUS_WITH_SERIES) {
             long from = at.minus(RecordedHistory.GPU_SPAN).toEpochMilli();
             for (int i = 0; i <= segment; i++) {
                 if (!spans.get(i)[1].isBefore(at.minus(RecordedHistory.GPU_SPAN))) {

@@ -27,7 +27,7 @@ public final class TimeMachine implements AutoCloseable {
     public record Overview(Recording.Span span, List<FleetEvent> events) {
     }
 
-    private record Request(Instant at, Consumer<FleetFrame> onFrame, Consumer<String> onError) {
+    private record Request(Instant at, Consumer<FleetFrame> onFrame, Consumer<String> onError, boolean full) {
     }
 
     private final Path path;
@@ -62,8 +62,16 @@ public final class TimeMachine implements AutoCloseable {
 
     /** Asks for the frame at {@code at}; a request still waiting is dropped for this one. */
     public void seek(Instant at, Consumer<FleetFrame> onFrame, Consumer<String> onError) {
+        seek(at, onFrame, onError, true);
+    }
+
+    /**
+     * Asks for the frame at {@code at}; with {@code full} false without the GPUs' last minutes (a cursor being dragged
+     * or played: several frames a second), with true complete (the cursor came to rest).
+     */
+    public void seek(Instant at, Consumer<FleetFrame> onFrame, Consumer<String> onError, boolean full) {
         synchronized (lock) {
-            pending = new Request(at, onFrame, onError);
+            pending = new Request(at, onFrame, onError, full);
             lock.notifyAll();
         }
     }
@@ -74,7 +82,7 @@ public final class TimeMachine implements AutoCloseable {
      */
     public void compare(Instant at, Consumer<FleetFrame> onFrame, Consumer<String> onError) {
         synchronized (lock) {
-            comparing = new Request(at, onFrame, onError);
+            comparing = new Request(at, onFrame, onError, false);
             lock.notifyAll();
         }
     }
@@ -128,7 +136,7 @@ public final class TimeMachine implements AutoCloseable {
                     sink.accept(o);
                 }
                 if (r != null) {
-                    r.onFrame().accept(rec.frameAt(r.at()));
+                    r.onFrame().accept(rec.frameAt(r.at(), r.full()));
                 }
             } catch (RecordingException e) {
                 if (r != null) {

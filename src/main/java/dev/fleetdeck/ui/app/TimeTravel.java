@@ -29,6 +29,9 @@ final class TimeTravel {
     private final FrameBus past;
     private final Timeline refresh;
     private FleetFrame latestLive;
+    private final javafx.animation.PauseTransition settle =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+    private java.time.Instant restingAt;
     private final FrameBus compared;
     private java.util.Optional<Duration> compareBy = java.util.Optional.empty();
     private java.time.Instant shownAt;
@@ -55,7 +58,18 @@ final class TimeTravel {
                 shown(frame);
             }
         });
-        bar.setOnSeek(at -> machine.seek(at, past, error -> Platform.runLater(() -> failed(error))));
+        // While the cursor moves, frames come without the GPUs' last minutes (several a second); once it rests for
+        // 300 ms the same moment comes again with them, for the sparklines and the node detail's charts.
+        settle.setOnFinished(e -> {
+            if (restingAt != null) {
+                machine.seek(restingAt, past, error -> Platform.runLater(() -> failed(error)), true);
+            }
+        });
+        bar.setOnSeek(at -> {
+            restingAt = at;
+            machine.seek(at, past, error -> Platform.runLater(() -> failed(error)), false);
+            settle.playFromStart();
+        });
         bar.setOnLive(() -> view.showLive(latestLive));
         compared = new FrameBus(frame -> view.overview().compareWith(frame, compareLabel));
         bar.setOnCompare(by -> {

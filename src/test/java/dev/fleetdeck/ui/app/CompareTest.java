@@ -98,4 +98,25 @@ class CompareTest {
         robot.interact(() -> travel.bar().selectCompare("compare: off"));
         assertTrue(!view.overview().tile("tile-hottest").getText().contains("vs 1 h before"), "off again");
     }
+
+    @Test
+    void aMovingCursorGetsLightFramesAndTheRestingOneGetsTheGpusPast(FxRobot robot) throws Exception {
+        FleetFrame now = frames.getLast();
+        robot.interact(() -> travel.live(now));
+        java.time.Instant at = frames.get(5).snapshot().takenAt();
+        robot.interact(() -> travel.bar().seekTo(at));
+        var node = frames.get(5).snapshot().nodes().getFirst();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int points = 0;
+        while (System.nanoTime() < deadline && points == 0) {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            FleetFrame shown = view.latestFrame();
+            if (shown != null && shown.snapshot().takenAt().equals(at)) {
+                points = shown.history().gpu(node.provider(), node.hostname(), node.gpus().getFirst().index(),
+                        dev.fleetdeck.service.history.GpuMetric.TEMPERATURE_C, Duration.ofMinutes(15)).size();
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(points > 0, "once the cursor rests the frame comes again with the GPUs' last minutes");
+    }
 }
