@@ -50,8 +50,14 @@ public final class ScrubBenchmark {
                 }
             });
         }
-        System.out.printf("recorded %,d frames of %,d GPUs in %,d ms (%s)%n", frames, gpus,
-                (System.nanoTime() - t0) / 1_000_000, dir);
+        long bytes;
+        try (var files = Files.list(dir)) {
+            bytes = files.mapToLong(f -> f.toFile().length()).sum();
+        }
+        System.out.printf("recorded %,d frames of %,d GPUs in %,d ms (%s); sealed in %s-ms buckets: %.2f bytes per"
+                + " GPU-metric sample%n", frames, gpus, (System.nanoTime() - t0) / 1_000_000, dir,
+                System.getProperty("fleetdeck.recording.sealBucketMs", "600000"),
+                bytes / ((double) frames * gpus * RecorderBenchmark.METRICS));
 
         long o0 = System.nanoTime();
         Recording rec = Recording.open(dir, AlertSettings.defaults());

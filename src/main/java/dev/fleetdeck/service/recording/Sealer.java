@@ -22,6 +22,13 @@ import java.util.concurrent.TimeUnit;
 final class Sealer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Sealer.class.getName());
     static final String TEMP_SUFFIX = ".sealing";
+    /**
+     * GPU samples are sealed in time buckets of this many ms, each ordered by series: a seek then reads the row groups
+     * of one bucket instead of the whole hour, and a series still has a bucket's run of samples to compress. 0: one
+     * bucket (the whole segment by series). {@code -Dfleetdeck.recording.sealBucketMs} changes it (benchmarks).
+     */
+    static final long BUCKET_MS = Long.getLong("fleetdeck.recording.sealBucketMs", 600_000);
+
     private static final String[] ORDER = {
         "meta", "", "frames", "t", "nodes", "id, t", "gpu_info", "node, pos, t", "gpu_samples", "node, pos, t",
         "capacity", "t, model, region, provider", "documents", "kind, t", "fleet_series", "key, t",
@@ -65,7 +72,9 @@ final class Sealer implements AutoCloseable {
                     s.execute("INSERT OR REPLACE INTO sealed.meta SELECT * FROM meta");
                     continue;
                 }
-                s.execute("INSERT INTO sealed." + table + " SELECT * FROM " + table + " ORDER BY " + ORDER[i + 1]);
+                String order = table.equals("gpu_samples") && BUCKET_MS > 0
+                        ? "epoch_ms(t) // " + BUCKET_MS + ", " + ORDER[i + 1] : ORDER[i + 1];
+                s.execute("INSERT INTO sealed." + table + " SELECT * FROM " + table + " ORDER BY " + order);
             }
             s.execute("INSERT OR REPLACE INTO sealed.meta VALUES ('sealed', 'true')");
             s.execute("DETACH sealed");
