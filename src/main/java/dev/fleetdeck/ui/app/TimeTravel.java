@@ -71,7 +71,11 @@ final class TimeTravel {
             settle.playFromStart();
         });
         bar.setOnLive(() -> view.showLive(latestLive));
-        compared = new FrameBus(frame -> view.overview().compareWith(frame, compareLabel));
+        compared = new FrameBus(frame -> {
+            if (compareBy.isPresent()) { // an answer still on its way when comparing was turned off is dropped
+                view.overview().compareWith(frame, compareLabel);
+            }
+        });
         bar.setOnCompare(by -> {
             compareBy = by;
             lastCompareAt = null;
