@@ -92,6 +92,16 @@ public final class XidCatalog {
         return advice(xid).map(Advice::description);
     }
 
+    /**
+     * NVIDIA's immediate action for every XID a node's GPUs report, in one line ("XID 79: drain the node and reboot
+     * it; XID 48: …"), or empty when none is in the catalogue.
+     */
+    public static Optional<String> immediateActions(dev.fleetdeck.model.Node node) {
+        return node.gpus().stream().filter(g -> g.lastXid() != 0).map(g -> g.lastXid()).distinct()
+                .map(XidCatalog::advice).flatMap(Optional::stream).map(x -> "XID " + x.xid() + ": " + x.now())
+                .reduce((a, b) -> a + "; " + b);
+    }
+
     /** What NVIDIA's catalogue says to do about an XID, when it has the code. */
     public static Optional<Advice> advice(int xid) {
         return Optional.ofNullable(CATALOGUE.get(xid));

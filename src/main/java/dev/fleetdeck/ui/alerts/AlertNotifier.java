@@ -26,6 +26,12 @@ public final class AlertNotifier {
     private long lastShownNanos = Long.MIN_VALUE;
     private int shown;
     private String lastText = "";
+    private java.util.function.Function<Alert, java.util.Optional<String>> advice = a -> java.util.Optional.empty();
+
+    /** What to add to an alert's line (NVIDIA's action for the XIDs of its node); called on the FX thread. */
+    public void setAdvice(java.util.function.Function<Alert, java.util.Optional<String>> what) {
+        advice = what;
+    }
     private boolean pending;
     private boolean ready = true;
 
@@ -89,6 +95,7 @@ public final class AlertNotifier {
             Alert a = waiting.get(i);
             text.append(i == 0 ? "" : "\n").append(a.rule()).append(" · ").append(a.scope().key()).append(' ')
                     .append(a.group()).append(" · ").append(a.value());
+            advice.apply(a).ifPresent(what -> text.append(" · ").append(what));
         }
         if (waiting.size() > 4) {
             text.append("\n… and ").append(waiting.size() - 4).append(" more (Ctrl+6)");

@@ -175,12 +175,8 @@ public final class AlertsView implements FleetView {
         external = frame.external();
         java.util.Map<String, String> advice = new java.util.HashMap<>();
         for (dev.fleetdeck.model.Node n : frame.snapshot().nodes()) {
-            String what = n.gpus().stream().filter(g -> g.lastXid() != 0).map(g -> g.lastXid()).distinct()
-                    .map(dev.fleetdeck.service.health.XidCatalog::advice).flatMap(java.util.Optional::stream)
-                    .map(x -> "XID " + x.xid() + ": " + x.now()).reduce((a, b) -> a + "; " + b).orElse(null);
-            if (what != null) {
-                advice.put(n.provider() + "/" + n.hostname(), what);
-            }
+            dev.fleetdeck.service.health.XidCatalog.immediateActions(n)
+                    .ifPresent(what -> advice.put(n.provider() + "/" + n.hostname(), what));
         }
         xidAdvice = advice;
         idle = frame.idle();

@@ -113,6 +113,11 @@ public final class FleetDeckApp extends Application {
         view.setOnSettings(this::openSettings);
 
         AlertNotifier notifier = new AlertNotifier(() -> stage, backend.notifyEvery());
+        notifier.setAdvice(a -> view.latestFrame() == null || a.scope() != dev.fleetdeck.model.AlertScope.NODE
+                ? java.util.Optional.empty()
+                : view.latestFrame().snapshot().nodes().stream()
+                        .filter(n -> (n.provider() + "/" + n.hostname()).equals(a.group())).findFirst()
+                        .flatMap(dev.fleetdeck.service.health.XidCatalog::immediateActions));
         notifier.holdUntilReady();
         this.notifier = notifier;
         TimeTravel travel = backend.timeMachine().map(m -> new TimeTravel(m, view, Clock.systemUTC(),

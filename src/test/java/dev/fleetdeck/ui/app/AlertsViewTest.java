@@ -174,4 +174,24 @@ class AlertsViewTest {
                 .state();
         assertThat(state).contains("silenced until").endsWith(" in Alertmanager: bob, maintenance");
     }
+
+    @Test
+    void aNodesNotificationCarriesNvidiasActionForItsXid(FxRobot robot) {
+        Instant at = TestFleet.NOW.plusSeconds(10);
+        List<Node> nodes = List.of(TestFleet.withXid(TestFleet.node("gpu-a1", "lab", "us-east-1", "H100",
+                        NodeState.RENTED, 8, 70, 60, 500, 2.5), 2, 79),
+                TestFleet.node("gpu-a2", "lab", "us-east-1", "H100", NodeState.RENTED, 8, 70, 60, 500, 2.5));
+        FleetSnapshot snap = new FleetAssembler(HealthRules.defaults(), Duration.ofMinutes(5)).assemble(10, at,
+                List.of(TestFleet.ok("lab", at, nodes)));
+        FleetFrame frame = frames.next(snap);
+        robot.interact(() -> {
+            notifier.setAdvice(a -> frame.snapshot().nodes().stream()
+                    .filter(n -> (n.provider() + "/" + n.hostname()).equals(a.group())).findFirst()
+                    .flatMap(dev.fleetdeck.service.health.XidCatalog::immediateActions));
+            view.show(frame);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(notifier.lastText()).contains("gpu-critical · node lab/gpu-a1")
+                .contains("XID 79: drain the node and reboot it");
+    }
 }
