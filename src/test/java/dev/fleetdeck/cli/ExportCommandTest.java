@@ -41,13 +41,7 @@ class ExportCommandTest {
         List<FleetFrame> live = new SimFrames(3, STEP).frames(6, 2, 4);
         try (Recorder recorder = Recorder.toFile(file, RecordingSettings.in(dir).withResolution(STEP),
                 Clock.fixed(SimFrames.START, ZoneOffset.UTC))) {
-            for (FleetFrame f : live) {
-                long before = recorder.status().framesWritten();
-                recorder.accept(f);
-                while (recorder.status().framesWritten() == before) {
-                    Thread.sleep(2);
-                }
-            }
+            dev.fleetdeck.support.RecorderFeed.writeEach(recorder, live);
         }
         return live;
     }

@@ -39,14 +39,7 @@ class RecordProcessTest {
     }
 
     private Process start(String... args) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new java.util.ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.fleetdeck.cli.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile());
-        pb.environment().put("HOME", dir.toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        return pb.start();
+        return dev.fleetdeck.support.ChildJvm.start(dir, args);
     }
 
     /** Reads progress lines until one reports at least {@code frames}; returns the count it reported. */

@@ -215,15 +215,7 @@ class ServeProcessTest {
     }
 
     private Process start(String... args) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new java.util.ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.fleetdeck.cli.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile());
-        pb.environment().put("HOME", dir.toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
-        return pb.start();
+        return dev.fleetdeck.support.ChildJvm.start(dir, args);
     }
 
     private String err() throws java.io.IOException {

@@ -34,15 +34,7 @@ class RecordingTest {
 
     /** Writes every frame (waiting for each, so none is coalesced away) and closes the recorder. */
     static void record(Recorder recorder, List<FleetFrame> frames) throws InterruptedException {
-        for (FleetFrame f : frames) {
-            long before = recorder.status().framesWritten();
-            recorder.accept(f);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (recorder.status().framesWritten() == before && System.nanoTime() < deadline) {
-                assertTrue(recorder.status().problem().isEmpty(), recorder.status().toString());
-                Thread.sleep(2);
-            }
-        }
+        dev.fleetdeck.support.RecorderFeed.writeEach(recorder, frames);
     }
 
     @Test

@@ -48,13 +48,7 @@ class CompareTest {
         Path dir = Files.createTempDirectory("fleetdeck-compare");
         try (Recorder recorder = Recorder.start(RecordingSettings.in(dir).withResolution(Duration.ofSeconds(10)),
                 Clock.fixed(SimFrames.START, ZoneOffset.UTC))) {
-            for (FleetFrame f : frames) {
-                long before = recorder.status().framesWritten();
-                recorder.accept(f);
-                while (recorder.status().framesWritten() == before) {
-                    Thread.sleep(2);
-                }
-            }
+            dev.fleetdeck.support.RecorderFeed.writeEach(recorder, frames);
         }
         machine = new TimeMachine(dir, AlertSettings.defaults());
         Clock clock = Clock.fixed(frames.getLast().snapshot().takenAt(), ZoneOffset.UTC);

@@ -45,13 +45,7 @@ class ReplayRenderTest {
         Path file = dir.resolve("replay.duckdb");
         try (Recorder recorder = Recorder.toFile(file, RecordingSettings.in(dir).withResolution(STEP),
                 Clock.fixed(SimFrames.START, ZoneOffset.UTC))) {
-            for (FleetFrame f : live) {
-                long before = recorder.status().framesWritten();
-                recorder.accept(f);
-                while (recorder.status().framesWritten() == before) {
-                    Thread.sleep(2);
-                }
-            }
+            dev.fleetdeck.support.RecorderFeed.writeEach(recorder, live);
         }
         replayed = new ArrayList<>();
         try (Recording rec = Recording.open(file, AlertSettings.defaults())) {
