@@ -100,7 +100,9 @@ public final class FleetDeckApp extends Application {
         offload = Offload.background();
         view = new MainView(new ViewContext(backend.header(), Clock.systemUTC(), ZoneId.systemDefault(), offload,
                 Navigator.NONE, backend.alertActions()));
-        scene = new Scene(view.node(), 1600, 900);
+        // The first window fits the screen it opens on (a 1366×768 laptop gets the whole screen, not a cut 1600×900).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(view.node(), Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         view.installShortcuts(scene);
         scene.getStylesheets().add(Stylesheets.dark());
         stage.setScene(scene);

@@ -84,9 +84,16 @@ public final class LayoutLint {
         }
     }
 
+    /** A label that may be cut, its tooltip showing it whole (see {@link dev.fleetdeck.ui.common.HeaderBar}). */
+    public static final String ELIDABLE = dev.fleetdeck.ui.common.HeaderBar.ELIDABLE;
+
     /** A label shows less than its text: JavaFX replaced the end (or middle) with the ellipsis. */
     private static void truncated(Labeled l, List<Finding> out) {
         String full = l.getText();
+        if (Boolean.TRUE.equals(l.getProperties().get(ELIDABLE)) && l.getTooltip() != null
+                && Objects.equals(l.getTooltip().getText(), full)) {
+            return;
+        }
         if (full == null || full.isBlank() || l.getTextOverrun() == OverrunStyle.CLIP && l.getEllipsisString() == null) {
             return;
         }

@@ -125,4 +125,26 @@ class LayoutLintTest {
         assertTrue(found.stream().anyMatch(f -> f.kind() == LayoutLint.Kind.OVERFLOW && f.text().equals("1,000.4 kW")),
                 found.toString());
     }
+
+    @Test
+    void aNarrowHeaderCutsOnlyItsSubtitleWhichItsTooltipShowsWhole() throws Exception {
+        String path = "Replay of /tmp/fleetdeck-compare1069824016296248840/a/rather/long/path · nothing is polled";
+        List<Object> result = FxThread.call(() -> {
+            Label status = new Label("96 GPUs · 12 nodes · updated 04:10:00 UTC");
+            HBox bar = dev.fleetdeck.ui.common.HeaderBar.of(path, status);
+            javafx.scene.control.Button range = new javafx.scene.control.Button("5 min");
+            bar.getChildren().add(bar.getChildren().size() - 1, range);
+            new javafx.scene.Scene(bar, 700, 40);
+            bar.applyCss();
+            bar.layout();
+            Label title = (Label) bar.getChildren().getFirst();
+            Label subtitle = (Label) bar.getChildren().get(1);
+            return List.of(LayoutLint.check(bar), title.getWidth() >= title.prefWidth(-1) - 0.5,
+                    range.getWidth() >= range.prefWidth(-1) - 0.5, subtitle.getTooltip().getText());
+        }, FX);
+        assertEquals(List.of(), result.get(0), "nothing the lint minds");
+        assertEquals(true, result.get(1), "the name keeps its width");
+        assertEquals(true, result.get(2), "a view's control in the header keeps its width");
+        assertEquals(path, result.get(3), "the whole subtitle is one hover away");
+    }
 }
